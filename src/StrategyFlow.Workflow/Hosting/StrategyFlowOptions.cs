@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace StrategyFlow.Workflow.Hosting;
+
+/// <summary>
+/// Configuration section <c>StrategyFlow</c> (app settings <c>StrategyFlow__…</c>). The same names are
+/// set by infra/main.bicep on Azure and by the local host.
+/// </summary>
+public sealed class StrategyFlowOptions
+{
+    public const string SectionName = "StrategyFlow";
+
+    /// <summary>Base URL that links in emails start with, e.g. <c>https://func-abc.azurewebsites.net</c>.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "";
+
+    [Required, ValidateObjectMembers]
+    public MailOptions Mail { get; set; } = new();
+
+    [Required, ValidateObjectMembers]
+    public LinkOptions Links { get; set; } = new();
+
+    [Required, ValidateObjectMembers]
+    public StorageOptions Storage { get; set; } = new();
+}
+
+/// <summary><c>StrategyFlow:Mail</c>: SendGrid.</summary>
+public sealed class MailOptions
+{
+    /// <summary>SendGrid API key (Key Vault reference on Azure). Never logged.</summary>
+    [Required]
+    public string ApiKey { get; set; } = "";
+
+    [Required, EmailAddress]
+    public string SenderEmail { get; set; } = "";
+
+    public string SenderName { get; set; } = "StrategyFlow";
+
+    /// <summary>SendGrid's sandbox mode: the API validates the mail and sends nothing.</summary>
+    public bool SandboxMode { get; set; }
+
+    /// <summary>Overrides SendGrid's API host; the local host points it at its development mailbox.</summary>
+    public string? Host { get; set; }
+}
+
+/// <summary><c>StrategyFlow:Links</c>: signing of the personal form links.</summary>
+public sealed class LinkOptions
+{
+    /// <summary>Base64 HMAC key, at least 32 bytes (Key Vault reference on Azure).</summary>
+    [Required]
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>Base64 keys still accepted after a rotation, comma-separated.</summary>
+    public string PreviousSigningKeys { get; set; } = "";
+
+    /// <summary>How long a link stays valid after its email was sent.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary><c>StrategyFlow:Storage</c>: the archive and the submitted answers (Blob Storage).</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Blob service URI, used with DefaultAzureCredential (Azure).</summary>
+    public string? BlobServiceUri { get; set; }
+
+    /// <summary>Connection string (local development with Azurite). Takes precedence when set.</summary>
+    public string? ConnectionString { get; set; }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace StrategyFlow.Workflow.Http;
+
+/// <summary>
+/// The HTTP surface (DESIGN §6) as ASP.NET Core endpoints, for the local host. The Functions app
+/// binds the same handlers through [Function] shims.
+/// </summary>
+public static class StrategyFlowEndpoints
+{
+    /// <summary>Ops routes under <c>/api/strategies</c>. The host protects the returned group with its key check.</summary>
+    public static RouteGroupBuilder MapStrategyFlowOpsApi(this IEndpointRouteBuilder app)
+    {
+        var ops = app.MapGroup("/api/strategies");
+        return ops;
+    }
+
+    /// <summary>Routes anyone may call: forms (the token is the credential) and health.</summary>
+    public static RouteGroupBuilder MapStrategyFlowPublicApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy" }));
+        return api;
+    }
+}
