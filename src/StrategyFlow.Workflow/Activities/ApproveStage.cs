@@ -1,0 +1,54 @@
+using Microsoft.DurableTask;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Coherence;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Workflow.Activities;
+
+/// <summary>
+/// Approves a stage: checks the approved draft once more (the form handler already did; this guards
+/// the race), archives the stage snapshot write-once, and returns what later stages may refer to.
+/// </summary>
+public sealed class ApproveStage(StrategyRepository repository) : TaskActivity<StageApprovalRequest, StageApprovalResult>
+{
+    public override async Task<StageApprovalResult> RunAsync(TaskActivityContext context, StageApprovalRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var draft = await repository.GetDraftAsync(input.StrategyId, input.Stage, input.Round, input.DraftSha256);
+        if (draft is null || draft.Stage != input.Stage)
+        {
+            return new StageApprovalResult(false, null, null, "the approved draft was not found");
+        }
+
+        if (AnswerValidator.Validate(draft, input.Context).Count > 0 || CoherenceChecker.Check(draft, input.Context).HasErrors())
+        {
+            return new StageApprovalResult(false, null, null, "the draft has errors that block approval");
+        }
+
+        var snapshot = new ApprovedStage(
+            input.Stage, input.Round, draft, input.Contributors, input.DraftSha256, input.ApprovedAt, input.ApprovedBy);
+        if (!await repository.ArchiveStageAsync(input.StrategyId, snapshot))
+        {
+            throw new PermanentFailureException($"Stage {input.Stage} of {input.StrategyId} is already archived with other content.");
+        }
+
+        return new StageApprovalResult(true, input.DraftSha256, NextContext(input.Context, draft), null);
+    }
+
+    /// <summary>The context the following stages see: what this stage approved, by name.</summary>
+    public static StrategyContext NextContext(StrategyContext context, StageAnswer approved)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(approved);
+        return approved.Stage switch
+        {
+            StageKey.Goals => context with { ApprovedGoals = approved.Goals.Select(g => g.Title).ToList() },
+            StageKey.Audiences => context with { ApprovedChannels = approved.Channels.Select(c => c.Name).ToList() },
+            StageKey.Activities => context with { ApprovedActivities = approved.Activities.Select(a => a.Title).ToList() },
+            _ => context,
+        };
+    }
+}

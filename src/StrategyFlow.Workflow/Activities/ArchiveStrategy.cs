@@ -1,0 +1,50 @@
+using Microsoft.DurableTask;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Coherence;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Workflow.Activities;
+
+/// <summary>
+/// Writes the strategy document — JSON (schema-versioned), Markdown and printable HTML — once, from
+/// the archived stage snapshots and the decision log. Also archives rejected and cancelled strategies.
+/// </summary>
+public sealed class ArchiveStrategy(StrategyRepository repository) : TaskActivity<ArchiveRequest, ArchiveResult>
+{
+    public override async Task<ArchiveResult> RunAsync(TaskActivityContext context, ArchiveRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var id = input.Strategy.Id;
+        var stages = new List<ApprovedStage>();
+        var findings = new List<Finding>();
+        var strategyContext = new StrategyContext { BusinessGoals = input.Strategy.BusinessGoals };
+        foreach (var key in input.ApprovedStages)
+        {
+            var stage = await repository.GetArchivedStageAsync(id, key)
+                ?? throw new PermanentFailureException($"Stage {key} of {id} was approved but its snapshot is missing.");
+            stages.Add(stage);
+            findings.AddRange(CoherenceChecker.Check(stage.Content, strategyContext));
+            strategyContext = ApproveStage.NextContext(strategyContext, stage.Content);
+        }
+
+        var document = StrategyDocument.Create(input.Strategy, input.Outcome, stages, input.Decisions, findings, input.ArchivedAt);
+        var result = new ArchiveResult(
+            StrategyRepository.DocumentName(id, "json"),
+            StrategyRepository.DocumentName(id, "md"),
+            StrategyRepository.DocumentName(id, "html"));
+        await WriteAsync(result.Json, DocumentRenderer.ToJson(document), "application/json; charset=utf-8");
+        await WriteAsync(result.Markdown, DocumentRenderer.ToMarkdown(document), "text/markdown; charset=utf-8");
+        await WriteAsync(result.Html, DocumentRenderer.ToHtml(document), "text/html; charset=utf-8");
+        return result;
+    }
+
+    private async Task WriteAsync(string name, string content, string contentType)
+    {
+        if (!await repository.ArchiveDocumentAsync(name, content, contentType))
+        {
+            throw new PermanentFailureException($"{name} is already archived with other content.");
+        }
+    }
+}

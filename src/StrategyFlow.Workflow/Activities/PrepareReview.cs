@@ -1,0 +1,39 @@
+using Microsoft.DurableTask;
+using StrategyFlow.Core.Coherence;
+using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Workflow.Activities;
+
+/// <summary>
+/// Closes a round for review: consolidates the answers that arrived, runs the coherence checks and
+/// freezes the result as the review bundle the approver's page shows. Deterministic, so a retry
+/// writes the same bundle.
+/// </summary>
+public sealed class PrepareReview(StrategyRepository repository) : TaskActivity<ReviewRequest, ReviewSummary>
+{
+    public override async Task<ReviewSummary> RunAsync(TaskActivityContext context, ReviewRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var answers = new List<ContributedAnswer>(input.Answers.Count);
+        foreach (var reference in input.Answers)
+        {
+            var answer = await repository.GetAnswerAsync(input.StrategyId, input.Stage, input.Round, reference.Participant, reference.AnswerSha256)
+                ?? throw new PermanentFailureException($"Answer {reference.AnswerSha256} of stage {input.Stage} round {input.Round} is missing.");
+            answers.Add(new ContributedAnswer(reference.Participant, answer));
+        }
+
+        var consolidated = Consolidator.Consolidate(input.Stage, answers);
+        var findings = CoherenceChecker.Check(consolidated.Draft, input.Context, consolidated.Conflicts);
+        var review = new ReviewBundle(input.Stage, input.Round, answers, input.NotAnswered, consolidated, findings);
+        if (!await repository.SaveReviewAsync(input.StrategyId, review))
+        {
+            throw new PermanentFailureException($"A different review of stage {input.Stage} round {input.Round} is already stored.");
+        }
+
+        return new ReviewSummary(
+            findings.Count(f => f.Severity == Severity.Error),
+            findings.Count(f => f.Severity == Severity.Warning));
+    }
+}

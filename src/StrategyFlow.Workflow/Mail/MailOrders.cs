@@ -1,0 +1,28 @@
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
+
+namespace StrategyFlow.Workflow.Mail;
+
+/// <summary>
+/// One email the workflow wants sent. The message key is stable across retries and replays, so the
+/// send activity can skip what already went out. A role means the mail carries a personal link.
+/// </summary>
+public sealed record MailOrder(
+    string MessageKey,
+    Person To,
+    MailKind Kind,
+    StageKey? Stage,
+    int Round,
+    LinkRole? Role,
+    DateTimeOffset? Deadline,
+    string? Comment,
+    IReadOnlyList<string> Pending,
+    int RemindersSent);
+
+/// <summary>A round's emails, sent by one activity call (fewer history events and storage operations).</summary>
+public sealed record MailBatch(StrategyHeader Strategy, IReadOnlyList<MailOrder> Orders);
+
+/// <summary>What happened to a batch. Rejected recipients (a 4xx other than 429) are not retried.</summary>
+public sealed record MailBatchResult(int Sent, int AlreadySent, IReadOnlyList<string> Rejected);

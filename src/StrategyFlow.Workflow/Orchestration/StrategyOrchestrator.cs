@@ -1,0 +1,98 @@
+using Microsoft.DurableTask;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Activities;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Strategies;
+
+namespace StrategyFlow.Workflow.Orchestration;
+
+/// <summary>
+/// A whole strategy: the four stages in order, each a sub-orchestration with a fixed child id, then
+/// the archive and the outcome emails. A rejected or cancelled strategy is archived as a record too.
+/// </summary>
+public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, StrategyOutcome>
+{
+    public override async Task<StrategyOutcome> RunAsync(TaskOrchestrationContext context, StrategyDefinition input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var header = input.Header;
+        var decisions = new List<DecisionRecord>();
+        var approved = new List<StageKey>();
+        var ignored = 0;
+        var strategyContext = new StrategyContext { BusinessGoals = header.BusinessGoals };
+        var cancel = context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested);
+
+        foreach (var stage in StageKeys.InOrder)
+        {
+            context.SetCustomStatus(new StrategyProgress(stage.Number(), StagePhase.CollectingInput, Views(decisions)));
+            var childId = InstanceIds.Stage(header.Id, stage);
+            var child = context.CallSubOrchestratorAsync<StageResult>(
+                nameof(StageOrchestrator),
+                new StageInput(header, input.Plan(stage), input.Timing, strategyContext),
+                new SubOrchestrationOptions { InstanceId = childId });
+
+            if (await Task.WhenAny(child, cancel) == cancel)
+            {
+                // The stage is listening for the same event: forward it and let the stage end cleanly.
+                context.SendEvent(childId, WorkflowEvents.CancelRequested, cancel.Result);
+            }
+
+            var result = await child;
+            decisions.AddRange(result.Decisions);
+            ignored += result.Ignored.Count;
+
+            if (result.Outcome != StageOutcome.Approved)
+            {
+                var outcome = result.Outcome == StageOutcome.Rejected ? DocumentOutcome.Rejected : DocumentOutcome.Cancelled;
+                return await FinishAsync(context, input, outcome, approved, decisions, ignored, result.Reason);
+            }
+
+            approved.Add(stage);
+            strategyContext = result.Approved!.NextContext!;
+            await SendAsync(context, header, [new MailOrder(
+                $"{header.Id}/{stage.Number()}/{result.Round}/{MailKind.StageApproved}/0/{header.Owner.Email}",
+                header.Owner, MailKind.StageApproved, stage, result.Round, null, null, null, [], 0)]);
+        }
+
+        return await FinishAsync(context, input, DocumentOutcome.Approved, approved, decisions, ignored, null);
+    }
+
+    private static async Task<StrategyOutcome> FinishAsync(
+        TaskOrchestrationContext context,
+        StrategyDefinition input,
+        DocumentOutcome outcome,
+        IReadOnlyList<StageKey> approved,
+        List<DecisionRecord> decisions,
+        int ignored,
+        string? reason)
+    {
+        var header = input.Header;
+        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)));
+        var document = await context.CallActivityAsync<ArchiveResult>(
+            nameof(ArchiveStrategy),
+            new ArchiveRequest(header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),
+            ActivityRetry.Options);
+
+        var kind = outcome switch
+        {
+            DocumentOutcome.Approved => MailKind.Completed,
+            DocumentOutcome.Rejected => MailKind.Rejected,
+            _ => MailKind.Cancelled,
+        };
+        await SendAsync(context, header, input.Everyone()
+            .Select(p => new MailOrder($"{header.Id}/0/0/{kind}/0/{p.Email}", p, kind, null, 0, null, null, reason, [], 0))
+            .ToList());
+
+        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Done, Views(decisions)));
+        return new StrategyOutcome(outcome, document, Views(decisions), ignored, reason);
+    }
+
+    private static List<DecisionView> Views(List<DecisionRecord> decisions) => decisions.Select(DecisionView.Of).ToList();
+
+    private static Task<MailBatchResult> SendAsync(TaskOrchestrationContext context, StrategyHeader header, IReadOnlyList<MailOrder> orders) =>
+        context.CallActivityAsync<MailBatchResult>(nameof(SendMail), new MailBatch(header, orders), ActivityRetry.Options);
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Strategies;
+
+namespace StrategyFlow.Workflow.Orchestration;
+
+/// <summary>One stage's orchestration input: who takes part, the timing, what earlier stages approved.</summary>
+public sealed record StageInput(StrategyHeader Strategy, StagePlan Plan, Timing Timing, StrategyContext Context)
+{
+    public StageKey Stage => Plan.Stage;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<StageOutcome>))]
+public enum StageOutcome
+{
+    Approved,
+    Rejected,
+    Cancelled,
+}
+
+/// <summary>An event the workflow did not act on, and why: kept for the audit.</summary>
+public sealed record IgnoredEvent(string Event, string Participant, int Round, string Reason, DateTimeOffset At);
+
+/// <summary>How a stage ended. <see cref="Approved"/> is set when it was approved.</summary>
+public sealed record StageResult(
+    StageOutcome Outcome,
+    int Round,
+    StageApprovalResult? Approved,
+    IReadOnlyList<DecisionRecord> Decisions,
+    IReadOnlyList<IgnoredEvent> Ignored,
+    string? Reason);
+
+/// <summary>The strategy orchestration's output.</summary>
+public sealed record StrategyOutcome(
+    DocumentOutcome Outcome,
+    ArchiveResult Document,
+    IReadOnlyList<DecisionView> Decisions,
+    int IgnoredEvents,
+    string? Reason);
+
+/// <summary>A stakeholder's answer by reference: the content lives in the submissions store.</summary>
+public sealed record AnswerRef(string Participant, string AnswerSha256);
+
+/// <summary>Input of <c>PrepareReview</c>: the answers that arrived in a round.</summary>
+public sealed record ReviewRequest(
+    string StrategyId,
+    StageKey Stage,
+    int Round,
+    StrategyContext Context,
+    IReadOnlyList<AnswerRef> Answers,
+    IReadOnlyList<string> NotAnswered);
+
+public sealed record ReviewSummary(int Errors, int Warnings);
+
+/// <summary>Input of <c>ApproveStage</c>: the approved draft by reference and who approved it.</summary>
+public sealed record StageApprovalRequest(
+    string StrategyId,
+    StageKey Stage,
+    int Round,
+    string DraftSha256,
+    IReadOnlyList<string> ApprovedBy,
+    IReadOnlyList<string> Contributors,
+    DateTimeOffset ApprovedAt,
+    StrategyContext Context);
+
+/// <summary>
+/// What an approval produced: the stage snapshot's hash and the context later stages may refer to,
+/// or why the draft could not be approved (coherence errors).
+/// </summary>
+public sealed record StageApprovalResult(bool Accepted, string? ContentSha256, StrategyContext? NextContext, string? Reason);
+
+/// <summary>Input of <c>ArchiveStrategy</c>.</summary>
+public sealed record ArchiveRequest(
+    StrategyHeader Strategy,
+    DocumentOutcome Outcome,
+    IReadOnlyList<StageKey> ApprovedStages,
+    IReadOnlyList<DecisionRecord> Decisions,
+    DateTimeOffset ArchivedAt);
+
+/// <summary>Where the archived strategy is: blob names in the <c>strategies</c> container.</summary>
+public sealed record ArchiveResult(string Json, string Markdown, string Html);

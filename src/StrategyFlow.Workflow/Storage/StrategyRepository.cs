@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Coherence;
+using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Serialization;
+
+namespace StrategyFlow.Workflow.Storage;
+
+/// <summary>What the approver reviews: frozen when the round closes, so the page and the approval agree.</summary>
+public sealed record ReviewBundle(
+    StageKey Stage,
+    int Round,
+    IReadOnlyList<ContributedAnswer> Answers,
+    IReadOnlyList<string> NotAnswered,
+    ConsolidatedDraft Consolidated,
+    IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// Where StrategyFlow keeps things, by name. Submissions (answers, drafts, review bundles, the mail
+/// ledger) live under <c>submissions/{id}/…</c>; the archive under <c>strategies/{id}/…</c> (DESIGN §8).
+/// Answers and drafts are content-addressed, so a retried submission writes the same blob.
+/// </summary>
+public sealed class StrategyRepository(IBlobStore blobs)
+{
+    private const string Json = "application/json";
+
+    // ---- Answers and drafts ---------------------------------------------------------------
+
+    /// <summary>Stores a stakeholder's answer; returns its SHA-256, the reference the event carries.</summary>
+    public Task<string> SaveAnswerAsync(string strategyId, StageKey stage, int round, string participant, StageAnswer answer, CancellationToken cancellationToken = default) =>
+        SaveContentAsync(SubmissionPrefix("answers", strategyId, stage, round, participant), answer, cancellationToken);
+
+    public Task<StageAnswer?> GetAnswerAsync(string strategyId, StageKey stage, int round, string participant, string sha256, CancellationToken cancellationToken = default) =>
+        ReadAsync<StageAnswer>(Containers.Submissions, $"{SubmissionPrefix("answers", strategyId, stage, round, participant)}{sha256}.json", cancellationToken);
+
+    /// <summary>The participant's most recent answer in this round, or else in the previous one (prefill after a send-back).</summary>
+    public async Task<StageAnswer?> GetLatestAnswerAsync(string strategyId, StageKey stage, int round, string participant, CancellationToken cancellationToken = default)
+    {
+        for (var r = round; r >= Math.Max(1, round - 1); r--)
+        {
+            var entries = await blobs.ListAsync(Containers.Submissions, SubmissionPrefix("answers", strategyId, stage, r, participant), cancellationToken);
+            var newest = entries.MaxBy(e => e.CreatedOn);
+            if (newest is not null)
+            {
+                return await ReadAsync<StageAnswer>(Containers.Submissions, newest.Name, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Stores the draft an approver decided on; returns its SHA-256.</summary>
+    public Task<string> SaveDraftAsync(string strategyId, StageKey stage, int round, string approver, StageAnswer draft, CancellationToken cancellationToken = default) =>
+        SaveContentAsync(SubmissionPrefix("drafts", strategyId, stage, round, approver), draft, cancellationToken);
+
+    public Task<StageAnswer?> GetDraftAsync(string strategyId, StageKey stage, int round, string sha256, CancellationToken cancellationToken = default) =>
+        FindBySha(SubmissionPrefix("drafts", strategyId, stage, round, participant: null), sha256, cancellationToken);
+
+    // ---- Review bundles -------------------------------------------------------------------
+
+    public Task<bool> SaveReviewAsync(string strategyId, ReviewBundle review, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return WriteJsonOnceAsync(Containers.Submissions, ReviewName(strategyId, review.Stage, review.Round), review, cancellationToken);
+    }
+
+    public Task<ReviewBundle?> GetReviewAsync(string strategyId, StageKey stage, int round, CancellationToken cancellationToken = default) =>
+        ReadAsync<ReviewBundle>(Containers.Submissions, ReviewName(strategyId, stage, round), cancellationToken);
+
+    // ---- Mail ledger ----------------------------------------------------------------------
+
+    public Task<bool> WasMailSentAsync(string strategyId, string messageKey, CancellationToken cancellationToken = default) =>
+        blobs.ExistsAsync(Containers.Submissions, MailName(strategyId, messageKey), cancellationToken);
+
+    public Task MarkMailSentAsync(string strategyId, string messageKey, CancellationToken cancellationToken = default) =>
+        blobs.WriteOnceAsync(Containers.Submissions, MailName(strategyId, messageKey), BinaryData.FromString(messageKey), "text/plain", cancellationToken);
+
+    // ---- Archive --------------------------------------------------------------------------
+
+    public static string StageSnapshotName(string strategyId, StageKey stage) => $"{strategyId}/stages/{stage.Number()}-{stage.Slug()}.json";
+
+    public static string DocumentName(string strategyId, string extension) => $"{strategyId}/strategy.{extension}";
+
+    /// <summary>Writes the approved stage once; false when a different approval is already archived.</summary>
+    public Task<bool> ArchiveStageAsync(string strategyId, ApprovedStage stage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        return WriteJsonOnceAsync(Containers.Archive, StageSnapshotName(strategyId, stage.Stage), stage, cancellationToken);
+    }
+
+    public Task<ApprovedStage?> GetArchivedStageAsync(string strategyId, StageKey stage, CancellationToken cancellationToken = default) =>
+        ReadAsync<ApprovedStage>(Containers.Archive, StageSnapshotName(strategyId, stage), cancellationToken);
+
+    public Task<bool> ArchiveDocumentAsync(string name, string content, string contentType, CancellationToken cancellationToken = default) =>
+        blobs.WriteOnceAsync(Containers.Archive, name, BinaryData.FromString(content), contentType, cancellationToken);
+
+    public Task<BinaryData?> ReadArchiveAsync(string name, CancellationToken cancellationToken = default) =>
+        blobs.ReadAsync(Containers.Archive, name, cancellationToken);
+
+    // ---- Plumbing -------------------------------------------------------------------------
+
+    private async Task<string> SaveContentAsync<T>(string prefix, T content, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(content, CoreJson.Options);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await blobs.WriteOnceAsync(Containers.Submissions, $"{prefix}{sha}.json", new BinaryData(bytes), Json, cancellationToken);
+        return sha;
+    }
+
+    private async Task<StageAnswer?> FindBySha(string prefix, string sha256, CancellationToken cancellationToken)
+    {
+        var entries = await blobs.ListAsync(Containers.Submissions, prefix, cancellationToken);
+        var match = entries.FirstOrDefault(e => e.Name.EndsWith($"/{sha256}.json", StringComparison.Ordinal));
+        return match is null ? null : await ReadAsync<StageAnswer>(Containers.Submissions, match.Name, cancellationToken);
+    }
+
+    private Task<bool> WriteJsonOnceAsync<T>(string container, string name, T value, CancellationToken cancellationToken) =>
+        blobs.WriteOnceAsync(container, name, new BinaryData(JsonSerializer.SerializeToUtf8Bytes(value, CoreJson.Options)), Json, cancellationToken);
+
+    private async Task<T?> ReadAsync<T>(string container, string name, CancellationToken cancellationToken)
+        where T : class
+    {
+        var content = await blobs.ReadAsync(container, name, cancellationToken);
+        return content is null ? null : content.ToObjectFromJson<T>(CoreJson.Options);
+    }
+
+    private static string SubmissionPrefix(string kind, string strategyId, StageKey stage, int round, string? participant) =>
+        participant is null
+            ? $"{strategyId}/{kind}/{stage.Number()}/{round}/"
+            : $"{strategyId}/{kind}/{stage.Number()}/{round}/{Pseudonym(participant)}/";
+
+    private static string ReviewName(string strategyId, StageKey stage, int round) => $"{strategyId}/reviews/{stage.Number()}/{round}.json";
+
+    private static string MailName(string strategyId, string messageKey) => $"{strategyId}/mail/{Hash(messageKey)}";
+
+    /// <summary>Emails stay out of blob names: a short hash names the participant's folder.</summary>
+    private static string Pseudonym(string email) => Hash(email.ToLowerInvariant())[..16];
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
