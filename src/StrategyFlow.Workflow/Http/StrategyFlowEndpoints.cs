@@ -14,6 +14,12 @@ public static class StrategyFlowEndpoints
     public static RouteGroupBuilder MapStrategyFlowOpsApi(this IEndpointRouteBuilder app)
     {
         var ops = app.MapGroup("/api/strategies");
+        ops.MapPost("/", StrategyApi.StartAsync);
+        ops.MapGet("/", StrategyApi.ListAsync);
+        ops.MapGet("/{id}", StrategyApi.GetAsync);
+        ops.MapPost("/{id}/cancel", StrategyApi.CancelAsync);
+        ops.MapPost("/{id}/reminders", StrategyApi.RemindAsync);
+        ops.MapGet("/{id}/document", StrategyApi.DocumentAsync);
         return ops;
     }
 
@@ -21,7 +27,14 @@ public static class StrategyFlowEndpoints
     public static RouteGroupBuilder MapStrategyFlowPublicApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy" }));
+        api.MapGet("/health", Health);
+        api.MapGet("/forms/{token}", FormApi.GetAsync);
+        api.MapPost("/forms/{token}", FormApi.PostAsync).DisableAntiforgery();
         return api;
     }
+
+    public sealed record HealthStatus(string Status);
+
+    /// <summary>Liveness: the process answers.</summary>
+    public static IResult Health() => TypedResults.Ok(new HealthStatus("Healthy"));
 }

@@ -46,6 +46,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
         private bool _escalated;
         private IReadOnlyList<string> _answered = [];
         private IReadOnlyList<string> _pending = [];
+        private string? _sendBackComment;
 
         private string StrategyId => input.Strategy.Id;
 
@@ -93,6 +94,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             _deadline = new DateTimeOffset(deadline, TimeSpan.Zero);
             _remindersSent = 0;
             _escalated = false;
+            _sendBackComment = sendBackComment;
             UpdateStatus(latest.Keys, stakeholders.Select(s => s.Email));
 
             var kind = _round == 1 ? MailKind.Invitation : MailKind.SentBack;
@@ -388,7 +390,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             _pending = pending.Order(StringComparer.Ordinal).ToList();
             context.SetCustomStatus(new StageStatus(
                 input.Stage.Number(), input.Stage, _round, _phase, _deadline, _answered, _pending,
-                _remindersSent, _escalated, _ignored.Count, _decisions.Select(DecisionView.Of).ToList()));
+                _remindersSent, _escalated, _ignored.Count, _decisions.Select(DecisionView.Of).ToList(), _sendBackComment));
         }
 
         private static IEnumerable<string> Pending(IEnumerable<Person> people, Dictionary<string, string> answered) =>

@@ -15,7 +15,8 @@ public enum StagePhase
 
 /// <summary>
 /// The stage orchestration's custom status: the live view ops and the form handler read. Stage
-/// content never goes here (it stays far below the 16 KB limit).
+/// content never goes here (it stays far below the 16 KB limit). <see cref="SendBackComment"/> is the
+/// approver's comment that opened this round (shown on the form).
 /// </summary>
 public sealed record StageStatus(
     int Number,
@@ -28,7 +29,8 @@ public sealed record StageStatus(
     int RemindersSent,
     bool Escalated,
     int IgnoredEvents,
-    IReadOnlyList<DecisionView> Decisions);
+    IReadOnlyList<DecisionView> Decisions,
+    string? SendBackComment);
 
 /// <summary>A decision as ops see it; the comment is shortened here and kept whole in the archive.</summary>
 public sealed record DecisionView(

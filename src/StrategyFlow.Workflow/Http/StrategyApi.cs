@@ -1,0 +1,304 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+using StrategyFlow.Workflow.Strategies;
+
+namespace StrategyFlow.Workflow.Http;
+
+/// <summary>The ops API under <c>/api/strategies</c> (key-protected by the host). Shared by both hosts.</summary>
+public static class StrategyApi
+{
+    public const int MaxStartBytes = 64 * 1024;
+    public const int MaxCancelBytes = 4 * 1024;
+    public const int MaxReasonLength = 500;
+
+    public sealed record StrategyStarted(string Id, string Status, string StatusUri, string CancelUri, string DocumentUri);
+
+    public sealed record CancelRequest(string? Reason);
+
+    public sealed record Accepted(string Id, string Action, string StatusUri);
+
+    public sealed record StrategyPage(IReadOnlyList<StrategyStatusView> Items, string? ContinuationToken);
+
+    /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
+    public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        HttpRequest request, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        var body = await JsonBody.ReadAsync<StartStrategyRequest>(request, MaxStartBytes, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var validation = StartStrategyValidator.Validate(body.Value, Guid.NewGuid().ToString("n"), time.GetUtcNow());
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors, title: "The strategy cannot be started.");
+        }
+
+        var definition = validation.Definition!;
+        if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
+        {
+            return ExistsConflict(definition.Id);
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(StrategyOrchestrator), definition, new StartOrchestrationOptions(definition.Id), cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Two starts of the same id raced past the check: the backend keeps one run.
+            if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
+            {
+                return ExistsConflict(definition.Id);
+            }
+
+            throw;
+        }
+
+        var links = Links(definition.Id);
+        return TypedResults.Accepted(links.StatusUri, links with { Status = StrategyStatuses.Running });
+    }
+
+    /// <summary><c>GET /api/strategies/{id}</c>.</summary>
+    public static async Task<Results<Ok<StrategyStatusView>, ProblemHttpResult>> GetAsync(
+        string id, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var status = await StrategyState.ReadAsync(client, id, cancellationToken);
+        return status is null ? Problems.NotFound(id) : TypedResults.Ok(status);
+    }
+
+    /// <summary>
+    /// <c>GET /api/strategies?status=Running&amp;createdFrom=…&amp;createdTo=…&amp;pageSize=20&amp;continuationToken=…</c>.
+    /// A page may hold fewer items than asked for; follow the continuation token until it is null.
+    /// </summary>
+    public static async Task<Results<Ok<StrategyPage>, ValidationProblem>> ListAsync(
+        HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var query = request.Query;
+
+        var wanted = query["status"].SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var unknown = wanted.Where(s => !StrategyStatuses.All.Contains(s, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["status"] = [$"Unknown status: {string.Join(", ", unknown)}. Use {string.Join(", ", StrategyStatuses.All)}."];
+        }
+
+        var createdFrom = Time(query, "createdFrom", errors);
+        var createdTo = Time(query, "createdTo", errors);
+        var pageSize = 20;
+        if (query.TryGetValue("pageSize", out var size) && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
+        {
+            errors["pageSize"] = ["Use a whole number from 1 to 100."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
+        }
+
+        var filter = new OrchestrationQuery
+        {
+            CreatedFrom = createdFrom,
+            CreatedTo = createdTo,
+            Statuses = RuntimeStatuses(wanted),
+            PageSize = pageSize,
+            FetchInputsAndOutputs = true,
+        };
+        var continuation = query["continuationToken"].FirstOrDefault();
+        await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
+        {
+            var items = page.Values
+                .Where(m => !InstanceIds.IsStage(m.InstanceId))
+                .Select(StrategyState.Summarize)
+                .Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal))
+                .ToList();
+            return TypedResults.Ok(new StrategyPage(items, page.ContinuationToken));
+        }
+
+        return TypedResults.Ok(new StrategyPage([], null));
+    }
+
+    /// <summary><c>POST /api/strategies/{id}/cancel</c> with <c>{ "reason": "…" }</c>; <c>?force=true</c> terminates.</summary>
+    public static async Task<Results<Accepted<Accepted>, ProblemHttpResult, ValidationProblem>> CancelAsync(
+        string id, HttpRequest request, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        var body = await JsonBody.ReadAsync<CancelRequest>(request, MaxCancelBytes, optional: true, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var reason = body.Value?.Reason?.Trim() ?? "";
+        if (reason.Length > MaxReasonLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {MaxReasonLength} characters."] });
+        }
+
+        var status = await StrategyState.ReadAsync(client, id, cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound(id);
+        }
+
+        if (status.Status != StrategyStatuses.Running)
+        {
+            return Problems.Conflict("The strategy has already ended.", $"Strategy '{id}' is {status.Status}.");
+        }
+
+        var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
+        if (force)
+        {
+            await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+        }
+        else
+        {
+            await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(reason, time.GetUtcNow()), cancellationToken);
+        }
+
+        var statusUri = $"/api/strategies/{id}";
+        return TypedResults.Accepted(statusUri, new Accepted(id, force ? "terminate" : "cancel", statusUri));
+    }
+
+    /// <summary><c>POST /api/strategies/{id}/reminders</c>: remind everyone pending in the current stage now.</summary>
+    public static async Task<Results<Accepted<Accepted>, ProblemHttpResult>> RemindAsync(
+        string id, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        var status = await StrategyState.ReadAsync(client, id, cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound(id);
+        }
+
+        if (status is not { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval })
+        {
+            return Problems.Conflict("Nobody is pending.", $"Strategy '{id}' is not waiting for answers or decisions.");
+        }
+
+        var stage = (StageKey)status.Stage.Number;
+        await client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.RemindersRequested, new RemindersRequested(time.GetUtcNow()), cancellationToken);
+        var statusUri = $"/api/strategies/{id}";
+        return TypedResults.Accepted(statusUri, new Accepted(id, "remind", statusUri));
+    }
+
+    /// <summary><c>GET /api/strategies/{id}/document?format=html|md|json</c>: the archived strategy.</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(
+        string id, HttpRequest request, StrategyRepository repository, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(repository);
+        var format = request.Query["format"].FirstOrDefault() ?? "html";
+        (string Extension, string ContentType)? target = format switch
+        {
+            "html" => ("html", "text/html; charset=utf-8"),
+            "md" => ("md", "text/markdown; charset=utf-8"),
+            "json" => ("json", "application/json; charset=utf-8"),
+            _ => null,
+        };
+        if (target is null)
+        {
+            return Problems.BadRequest("Use format=html, md or json.");
+        }
+
+        if (!StartStrategyValidator.IdPattern().IsMatch(id))
+        {
+            return Problems.NotFound(id);
+        }
+
+        var content = await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, target.Value.Extension), cancellationToken);
+        if (content is null)
+        {
+            return TypedResults.Problem($"Strategy '{id}' has no archived document (yet).", statusCode: StatusCodes.Status404NotFound, title: "Document not found.");
+        }
+
+        if (target.Value.Extension == "html")
+        {
+            // The archived page is self-contained: inline styles only, nothing to load, nothing to run.
+            request.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        }
+
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Text(content.ToString(), target.Value.ContentType, Encoding.UTF8);
+    }
+
+    private static ProblemHttpResult ExistsConflict(string id)
+    {
+        var links = Links(id);
+        var problem = TypedResults.Problem(
+            $"A strategy with id '{id}' already exists: see {links.StatusUri}. Starting it again does not create a second run.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The strategy already exists.",
+            extensions: new Dictionary<string, object?> { ["statusUri"] = links.StatusUri });
+        return problem;
+    }
+
+    private static StrategyStarted Links(string id) => new(
+        id, StrategyStatuses.Running, $"/api/strategies/{id}", $"/api/strategies/{id}/cancel", $"/api/strategies/{id}/document");
+
+    private static DateTimeOffset? Time(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    {
+        if (!query.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors[name] = ["Use an ISO 8601 date and time, e.g. 2027-01-31T00:00:00Z."];
+        return null;
+    }
+
+    private static IEnumerable<OrchestrationRuntimeStatus>? RuntimeStatuses(IReadOnlyList<string> wanted)
+    {
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        var statuses = new HashSet<OrchestrationRuntimeStatus>();
+        foreach (var status in wanted)
+        {
+            switch (status)
+            {
+                case StrategyStatuses.Running:
+                    statuses.UnionWith([OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended]);
+                    break;
+                case StrategyStatuses.Failed:
+                    statuses.Add(OrchestrationRuntimeStatus.Failed);
+                    break;
+                case StrategyStatuses.Cancelled:
+                    statuses.UnionWith([OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Terminated]);
+                    break;
+                default:
+                    statuses.Add(OrchestrationRuntimeStatus.Completed);
+                    break;
+            }
+        }
+
+        return statuses;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Serialization;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Strategies;
+
+namespace StrategyFlow.Workflow.Http;
+
+/// <summary>The status of a strategy as ops see it (DESIGN §5, §6).</summary>
+public sealed record StrategyStatusView(
+    string Id,
+    string Status,
+    string Title,
+    string Organization,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    StageView? Stage,
+    IReadOnlyList<DecisionView> Decisions,
+    DocumentLocations? Document,
+    string? Reason,
+    int IgnoredEvents);
+
+public sealed record StageView(
+    int Number,
+    string Key,
+    int Round,
+    StagePhase Phase,
+    DateTimeOffset? Deadline,
+    IReadOnlyList<string> Answered,
+    IReadOnlyList<string> Pending,
+    int RemindersSent,
+    bool Escalated);
+
+/// <summary>Where the archived strategy is: the download route and the blob, per format.</summary>
+public sealed record DocumentLocations(DocumentLocation Json, DocumentLocation Markdown, DocumentLocation Html);
+
+public sealed record DocumentLocation(string Href, string Blob);
+
+/// <summary>Statuses of DESIGN §6.</summary>
+public static class StrategyStatuses
+{
+    public const string Running = nameof(Running);
+    public const string Completed = nameof(Completed);
+    public const string Rejected = nameof(Rejected);
+    public const string Cancelled = nameof(Cancelled);
+    public const string Failed = nameof(Failed);
+
+    public static IReadOnlyList<string> All { get; } = [Running, Completed, Rejected, Cancelled, Failed];
+}
+
+/// <summary>Reads a strategy's live state from the durable instances: the strategy and its current stage.</summary>
+public static class StrategyState
+{
+    public static async Task<StrategyStatusView?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        var strategy = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        if (strategy is null || InstanceIds.IsStage(id))
+        {
+            return null;
+        }
+
+        var summary = Summarize(strategy);
+        StageStatus? stage = null;
+        var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
+        if (summary.Status == StrategyStatuses.Running && progress is { Stage: >= 1 and <= 4, Phase: StagePhase.CollectingInput })
+        {
+            var child = await client.GetInstanceAsync(InstanceIds.Stage(id, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: false, cancellationToken);
+            stage = Read<StageStatus>(child?.SerializedCustomStatus);
+        }
+
+        var decisions = (progress?.Decisions ?? []).Concat(stage?.Decisions ?? []).ToList();
+        var stageView = stage is not null
+            ? new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated)
+            : progress is null ? null
+            : new StageView(progress.Stage, Slug(progress.Stage), 0, progress.Phase, null, [], [], 0, false);
+        return summary with
+        {
+            Stage = stageView,
+            Decisions = summary.Decisions.Count > 0 ? summary.Decisions : decisions,
+            IgnoredEvents = summary.IgnoredEvents + (stage?.IgnoredEvents ?? 0),
+        };
+    }
+
+    /// <summary>What the strategy instance alone tells: enough for lists.</summary>
+    public static StrategyStatusView Summarize(OrchestrationMetadata strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        var definition = Read<StrategyDefinition>(strategy.SerializedInput);
+        var outcome = strategy.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? Read<StrategyOutcome>(strategy.SerializedOutput) : null;
+        var status = strategy.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => outcome?.Outcome switch
+            {
+                Core.Documents.DocumentOutcome.Approved => StrategyStatuses.Completed,
+                Core.Documents.DocumentOutcome.Rejected => StrategyStatuses.Rejected,
+                _ => StrategyStatuses.Cancelled,
+            },
+            OrchestrationRuntimeStatus.Failed => StrategyStatuses.Failed,
+            OrchestrationRuntimeStatus.Terminated => StrategyStatuses.Cancelled,
+#pragma warning disable CS0618 // Canceled is obsolete but a backend may still report it.
+            OrchestrationRuntimeStatus.Canceled => StrategyStatuses.Cancelled,
+#pragma warning restore CS0618
+            _ => StrategyStatuses.Running,
+        };
+        var id = strategy.InstanceId;
+        var document = outcome is null ? null : new DocumentLocations(
+            Location(id, "json", outcome.Document.Json),
+            Location(id, "md", outcome.Document.Markdown),
+            Location(id, "html", outcome.Document.Html));
+        var reason = outcome?.Reason
+            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? strategy.FailureDetails?.ErrorMessage : null)
+            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? "Terminated by ops." : null);
+        return new StrategyStatusView(
+            id,
+            status,
+            definition?.Header.Title ?? "",
+            definition?.Header.Organization ?? "",
+            strategy.CreatedAt,
+            strategy.LastUpdatedAt,
+            null,
+            outcome?.Decisions ?? [],
+            document,
+            reason,
+            outcome?.IgnoredEvents ?? 0);
+    }
+
+    public static T? Read<T>(string? json)
+        where T : class =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<T>(json, CoreJson.Options);
+
+    private static string Slug(int number) =>
+        Core.Framework.StageKeys.TryFromNumber(number, out var key) ? Core.Framework.StageKeys.Slug(key) : "";
+
+    private static DocumentLocation Location(string id, string format, string blob) =>
+        new($"/api/strategies/{id}/document?format={format}", $"{Storage.Containers.Archive}/{blob}");
+}
