@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace StrategyFlow.Workflow.Tests.Fakes;
+
+/// <summary>One email as the SendGrid API received it.</summary>
+public sealed partial record SentMail(string To, string Subject, string Html, string Text, IReadOnlyDictionary<string, string> CustomArgs, IReadOnlyList<string> Categories)
+{
+    public string Kind => CustomArgs.GetValueOrDefault("kind", "");
+
+    /// <summary>The form token of the personal link in this mail, if any.</summary>
+    public string? Token => FormLink().Match(Html) is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("/api/forms/([A-Za-z0-9_.~-]+)")]
+    private static partial Regex FormLink();
+}
+
+/// <summary>
+/// The SendGrid API behind the real SendGrid client: records what was sent, and answers with
+/// scripted status codes first (e.g. 429, 503, 400) before accepting.
+/// </summary>
+public sealed partial class FakeSendGridApi : HttpMessageHandler
+{
+    private readonly ConcurrentQueue<SentMail> _sent = new();
+    private readonly ConcurrentQueue<HttpStatusCode> _script = new();
+
+    public IReadOnlyList<SentMail> Sent => _sent.ToList();
+
+    public int Requests { get; private set; }
+
+    /// <summary>The next requests get these answers, in order.</summary>
+    public void Fail(params HttpStatusCode[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            _script.Enqueue(status);
+        }
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Requests++;
+        if (_script.TryDequeue(out var scripted))
+        {
+            var failure = new HttpResponseMessage(scripted) { Content = new StringContent("{\"errors\":[{\"message\":\"scripted\"}]}") };
+            if (scripted == HttpStatusCode.TooManyRequests)
+            {
+                failure.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+            }
+
+            return failure;
+        }
+
+        using var json = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+        var root = json.RootElement;
+        var content = root.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
+        var customArgs = root.TryGetProperty("custom_args", out var args)
+            ? args.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
+            : [];
+        var categories = root.TryGetProperty("categories", out var cats) ? cats.EnumerateArray().Select(c => c.GetString()!).ToList() : [];
+        foreach (var personalization in root.GetProperty("personalizations").EnumerateArray())
+        {
+            foreach (var to in personalization.GetProperty("to").EnumerateArray())
+            {
+                _sent.Enqueue(new SentMail(
+                    to.GetProperty("email").GetString()!,
+                    root.GetProperty("subject").GetString()!,
+                    content.GetValueOrDefault("text/html", ""),
+                    content.GetValueOrDefault("text/plain", ""),
+                    customArgs,
+                    categories));
+            }
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.Accepted);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Workflow.Tests.Fakes;
+
+/// <summary>An in-memory <see cref="IBlobStore"/> with the same write-once semantics as the Azure one.</summary>
+public sealed class InMemoryBlobStore : IBlobStore
+{
+    private readonly ConcurrentDictionary<(string Container, string Name), (byte[] Content, string ContentType, DateTimeOffset CreatedOn)> _blobs = new();
+    private long _clock;
+
+    public int Count => _blobs.Count;
+
+    public IReadOnlyList<string> Names(string container) =>
+        _blobs.Keys.Where(k => k.Container == container).Select(k => k.Name).Order(StringComparer.Ordinal).ToList();
+
+    public string? ContentType(string container, string name) => _blobs.TryGetValue((container, name), out var blob) ? blob.ContentType : null;
+
+    public Task<bool> WriteOnceAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var bytes = content.ToArray();
+        // A strictly increasing creation time keeps "newest" unambiguous, as blob timestamps are in practice.
+        var created = DateTimeOffset.UnixEpoch.AddTicks(Interlocked.Increment(ref _clock));
+        var stored = _blobs.GetOrAdd((container, name), (bytes, contentType, created));
+        return Task.FromResult(stored.Content.AsSpan().SequenceEqual(bytes));
+    }
+
+    public Task<BinaryData?> ReadAsync(string container, string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_blobs.TryGetValue((container, name), out var blob) ? new BinaryData(blob.Content) : null);
+
+    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_blobs.ContainsKey((container, name)));
+
+    public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<BlobEntry>>(_blobs
+            .Where(b => b.Key.Container == container && b.Key.Name.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(b => new BlobEntry(b.Key.Name, b.Value.CreatedOn))
+            .ToList());
+}

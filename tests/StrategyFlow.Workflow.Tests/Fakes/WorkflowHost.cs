@@ -1,0 +1,167 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SendGrid;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Serialization;
+using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+using StrategyFlow.Workflow.Strategies;
+
+namespace StrategyFlow.Workflow.Tests.Fakes;
+
+/// <summary>
+/// StrategyFlow's real orchestrations and activities on the in-memory Durable Task test host, with
+/// in-memory blobs and a fake SendGrid API behind the real SendGrid client.
+/// </summary>
+public sealed class WorkflowHost : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly DurableTaskTestHost _host;
+
+    private WorkflowHost(DurableTaskTestHost host, InMemoryBlobStore blobs, FakeSendGridApi mail)
+    {
+        _host = host;
+        Blobs = blobs;
+        Mail = mail;
+    }
+
+    public DurableTaskClient Client => _host.Client;
+
+    public IServiceProvider Services => _host.Services;
+
+    public InMemoryBlobStore Blobs { get; }
+
+    public FakeSendGridApi Mail { get; }
+
+    public StrategyRepository Repository => Services.GetRequiredService<StrategyRepository>();
+
+    public static IConfiguration Configuration { get; } = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["StrategyFlow:PublicBaseUrl"] = "https://strategyflow.test",
+        ["StrategyFlow:Mail:ApiKey"] = "SG.test-key",
+        ["StrategyFlow:Mail:SenderEmail"] = "noreply@strategyflow.test",
+        ["StrategyFlow:Mail:Host"] = "https://sendgrid.test",
+        ["StrategyFlow:Links:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["StrategyFlow:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+    }).Build();
+
+    public static async Task<WorkflowHost> StartAsync()
+    {
+        var blobs = new InMemoryBlobStore();
+        var mail = new FakeSendGridApi();
+        var host = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddStrategyFlowTasks(),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddStrategyFlow(Configuration);
+                    services.AddSingleton<IBlobStore>(blobs);
+                    services.AddHttpClient(nameof(SendGridClient))
+                        .ConfigurePrimaryHttpMessageHandler(() => mail)
+                        .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+                },
+            });
+        return new WorkflowHost(host, blobs, mail);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    // ---- Driving a strategy ---------------------------------------------------------------
+
+    public async Task<string> StartAsync(StrategyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(StrategyOrchestrator), definition, new Microsoft.DurableTask.StartOrchestrationOptions(definition.Id));
+    }
+
+    public async Task<StageStatus?> StageStatusAsync(string id, StageKey stage)
+    {
+        var child = await Client.GetInstanceAsync(InstanceIds.Stage(id, stage), getInputsAndOutputs: false);
+        return child?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<StageStatus>(json, CoreJson.Options) : null;
+    }
+
+    /// <summary>Polls until the stage reaches the round and phase, or fails after <see cref="Patience"/>.</summary>
+    public Task<StageStatus> WaitForStageAsync(string id, StageKey stage, int round, StagePhase phase, Func<StageStatus, bool>? also = null) =>
+        WaitForAsync(async () =>
+        {
+            var status = await StageStatusAsync(id, stage);
+            return status is not null && status.Round == round && status.Phase == phase && (also?.Invoke(status) ?? true) ? status : null;
+        }, $"stage {stage} round {round} {phase}");
+
+    public async Task<StrategyOutcome> WaitForOutcomeAsync(string id)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var metadata = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        return metadata.ReadOutputAs<StrategyOutcome>()!;
+    }
+
+    /// <summary>What the form handler does for a stakeholder: store the answer, then raise the event.</summary>
+    public async Task<string> AnswerAsync(string id, StageKey stage, int round, string email, StageAnswer answer)
+    {
+        var sha = await Repository.SaveAnswerAsync(id, stage, round, email, answer);
+        await Client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.AnswerSubmitted,
+            new AnswerSubmitted(round, email, sha, DateTimeOffset.UtcNow));
+        return sha;
+    }
+
+    /// <summary>What the form handler does for an approver; the draft defaults to the consolidated one.</summary>
+    public async Task DecideAsync(string id, StageKey stage, int round, string approver, DecisionKind decision, string comment = "", StageAnswer? draft = null)
+    {
+        draft ??= (await WaitForAsync(() => Repository.GetReviewAsync(id, stage, round), $"review of {stage}")).Consolidated.Draft;
+        var sha = await Repository.SaveDraftAsync(id, stage, round, approver, draft);
+        await Client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.DecisionSubmitted,
+            new DecisionSubmitted(round, approver, decision, comment, sha, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>Every stakeholder answers with the stage's sample answer, then the first approver approves.</summary>
+    public async Task PassStageAsync(StrategyDefinition definition, StageKey stage, int round = 1)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var plan = definition.Plan(stage);
+        await WaitForStageAsync(definition.Id, stage, round, StagePhase.CollectingInput);
+        foreach (var stakeholder in plan.Stakeholders)
+        {
+            await AnswerAsync(definition.Id, stage, round, stakeholder.Email, Samples.Answer(stage));
+        }
+
+        await WaitForStageAsync(definition.Id, stage, round, StagePhase.AwaitingApproval);
+        foreach (var approver in plan.Policy == ApprovalPolicy.All ? plan.Approvers : plan.Approvers.Take(1))
+        {
+            await DecideAsync(definition.Id, stage, round, approver.Email, DecisionKind.Approved);
+        }
+    }
+
+    public IReadOnlyList<SentMail> MailsTo(string email, string? kind = null) =>
+        Mail.Sent.Where(m => m.To == email && (kind is null || m.Kind == kind)).ToList();
+
+    public static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {Patience.TotalSeconds} s for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Serialization;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+using StrategyFlow.Workflow.Strategies;
+using StrategyFlow.Workflow.Tests.Fakes;
+
+namespace StrategyFlow.Workflow.Tests.Orchestration;
+
+/// <summary>The whole workflow, for real, on the in-memory Durable Task host.</summary>
+public sealed class StrategyOrchestratorTests : IAsyncLifetime
+{
+    private WorkflowHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Strategy_AllFourStagesApproved_ArchivesDocumentAndTellsEveryone()
+    {
+        var definition = Samples.Definition("happy-path");
+        await _host.StartAsync(definition);
+
+        foreach (var stage in StageKeys.InOrder)
+        {
+            await _host.PassStageAsync(definition, stage);
+        }
+
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        Assert.Equal(DocumentOutcome.Approved, outcome.Outcome);
+        Assert.Equal(4, outcome.Decisions.Count);
+        Assert.All(outcome.Decisions, d => Assert.Equal(DecisionKind.Approved, d.Decision));
+
+        Assert.Equal(
+            [
+                "happy-path/stages/1-goals.json", "happy-path/stages/2-audiences.json",
+                "happy-path/stages/3-activities.json", "happy-path/stages/4-ownership.json",
+                "happy-path/strategy.html", "happy-path/strategy.json", "happy-path/strategy.md",
+            ],
+            _host.Blobs.Names(Containers.Archive));
+        var goals = await _host.Repository.GetArchivedStageAsync(definition.Id, StageKey.Goals);
+        Assert.Equal(Samples.Answer(StageKey.Goals).Goals, goals!.Content.Goals);
+        Assert.Equal([Samples.Approver(1)], goals.ApprovedBy);
+        Assert.Equal(CoreJson.Sha256(goals.Content), goals.ContentSha256);
+
+        foreach (var stakeholder in definition.Plan(StageKey.Goals).Stakeholders)
+        {
+            Assert.Equal(4, _host.MailsTo(stakeholder.Email, nameof(MailKind.Invitation)).Count);
+            Assert.Single(_host.MailsTo(stakeholder.Email, nameof(MailKind.Completed)));
+        }
+
+        Assert.Equal(4, _host.MailsTo(Samples.Approver(1), nameof(MailKind.ReviewRequest)).Count);
+        Assert.Equal(4, _host.MailsTo(Samples.Owner, nameof(MailKind.StageApproved)).Count);
+        Assert.Single(_host.MailsTo(Samples.Owner, nameof(MailKind.Completed)));
+    }
+
+    [Fact]
+    public async Task Stage_ChangesRequested_StartsNewRoundWithCommentAndPreviousAnswers()
+    {
+        var definition = Samples.Definition("send-back");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        var first = Samples.Answer(StageKey.Goals);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), first);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(2), first);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+
+        await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.ChangesRequested, "Lisätkää mittari työnantajakuvalle.");
+
+        var round2 = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 2, StagePhase.CollectingInput);
+        Assert.Equal("Lisätkää mittari työnantajakuvalle.", round2.SendBackComment);
+        Assert.Equal([Samples.Stakeholder(1), Samples.Stakeholder(2)], round2.Pending);
+        var decision = Assert.Single(round2.Decisions);
+        Assert.Equal(DecisionKind.ChangesRequested, decision.Decision);
+
+        var sentBack = await WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.SentBack)).FirstOrDefault()), "send-back mail");
+        Assert.Equal("2", sentBack.CustomArgs["round"]);
+        var prefill = await _host.Repository.GetLatestAnswerAsync(definition.Id, StageKey.Goals, 2, Samples.Stakeholder(1));
+        Assert.Equal(first.Goals, prefill!.Goals);
+    }
+
+    [Fact]
+    public async Task Strategy_Rejected_EndsRejectedWithRecordArchived()
+    {
+        var definition = Samples.Definition("rejected");
+        await _host.StartAsync(definition);
+        await _host.PassStageAsync(definition, StageKey.Goals);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Audiences, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Audiences));
+        await _host.AnswerAsync(definition.Id, StageKey.Audiences, 1, Samples.Stakeholder(2), Samples.Answer(StageKey.Audiences));
+        await _host.DecideAsync(definition.Id, StageKey.Audiences, 1, Samples.Approver(1), DecisionKind.Rejected, "Ei tänä vuonna.");
+
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        Assert.Equal(DocumentOutcome.Rejected, outcome.Outcome);
+        Assert.Equal("Ei tänä vuonna.", outcome.Reason);
+        Assert.Contains("rejected/strategy.json", _host.Blobs.Names(Containers.Archive));
+        Assert.DoesNotContain("rejected/stages/2-audiences.json", _host.Blobs.Names(Containers.Archive));
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Rejected)));
+    }
+
+    [Fact]
+    public async Task Strategy_CancelledWhileCollecting_EndsCleanlyAndTellsParticipants()
+    {
+        var definition = Samples.Definition("cancelled");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        await _host.Client.RaiseEventAsync(definition.Id, WorkflowEvents.CancelRequested, new CancelRequested("Budjetti jäädytetty.", DateTimeOffset.UtcNow));
+
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        Assert.Equal(DocumentOutcome.Cancelled, outcome.Outcome);
+        Assert.Equal("Budjetti jäädytetty.", outcome.Reason);
+        var child = await _host.Client.GetInstanceAsync(InstanceIds.Stage(definition.Id, StageKey.Goals));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, child!.RuntimeStatus);
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Cancelled)));
+        Assert.Contains("cancelled/strategy.json", _host.Blobs.Names(Containers.Archive));
+    }
+
+    [Fact]
+    public async Task Strategy_ForcedTerminate_StopsStageToo()
+    {
+        var definition = Samples.Definition("terminated");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        await _host.Client.TerminateInstanceAsync(definition.Id, new TerminateInstanceOptions { Output = "ops", Recursive = true });
+
+        using var timeout = new CancellationTokenSource(WorkflowHost.Patience);
+        var strategy = await _host.Client.WaitForInstanceCompletionAsync(definition.Id, timeout.Token);
+        var stage = await _host.Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(definition.Id, StageKey.Goals), timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, strategy.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, stage.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Stage_DeadlineWithPartialAnswers_RemindsThenReviewsWhatArrived()
+    {
+        var definition = Samples.Definition("deadline", timing: new TimingRequest
+        {
+            ResponseWindow = "PT3S", ReminderInterval = "PT1S", MaxReminders = 2, ApprovalWindow = "PT5M",
+        });
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+
+        Assert.Equal(2, _host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Reminder)).Count);
+        Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+        var review = await _host.Repository.GetReviewAsync(definition.Id, StageKey.Goals, 1);
+        Assert.Equal([Samples.Stakeholder(2)], review!.NotAnswered);
+        Assert.Equal([Samples.Stakeholder(1)], review.Answers.Select(a => a.Contributor));
+    }
+
+    [Fact]
+    public async Task Review_NoDecisionAfterLastReminder_EscalatesToOwnerAndNeverAutoApproves()
+    {
+        var definition = Samples.Definition("escalation", stakeholders: 1, timing: new TimingRequest
+        {
+            ResponseWindow = "PT5M", ReminderInterval = "PT1S", MaxReminders = 1, ApprovalWindow = "PT2S",
+        });
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+
+        var escalated = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.Escalated);
+
+        Assert.Equal(1, escalated.RemindersSent);
+        Assert.Single(_host.MailsTo(Samples.Approver(1), nameof(MailKind.ReviewReminder)));
+        var escalation = Assert.Single(_host.MailsTo(Samples.Owner, nameof(MailKind.Escalation)));
+        Assert.Null(escalation.Token);
+        Assert.Equal([Samples.Approver(1)], escalated.Pending);
+
+        await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+    }
+
+    [Fact]
+    public async Task Review_PolicyAll_WaitsForEveryApprover()
+    {
+        var definition = Samples.Definition("policy-all", stakeholders: 1, approvers: 2, policy: "all");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+
+        await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved);
+        var waiting = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.Answered.Count == 1);
+        Assert.Equal([Samples.Approver(2)], waiting.Pending);
+
+        await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(2), DecisionKind.Approved);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        var goals = await _host.Repository.GetArchivedStageAsync(definition.Id, StageKey.Goals);
+        Assert.Equal([Samples.Approver(1), Samples.Approver(2)], goals!.ApprovedBy);
+    }
+
+    [Fact]
+    public async Task Review_PolicyAny_FirstDecisionWins()
+    {
+        var definition = Samples.Definition("policy-any", stakeholders: 1, approvers: 2, policy: "any");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+
+        await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(2), DecisionKind.Approved);
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        var goals = await _host.Repository.GetArchivedStageAsync(definition.Id, StageKey.Goals);
+        Assert.Equal([Samples.Approver(2)], goals!.ApprovedBy);
+    }
+
+    [Fact]
+    public async Task Stage_DuplicateAndStaleEvents_AreIgnoredAndAudited()
+    {
+        var definition = Samples.Definition("dedupe");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        var id = definition.Id;
+        var child = InstanceIds.Stage(id, StageKey.Goals);
+
+        var sha = await _host.AnswerAsync(id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await _host.Client.RaiseEventAsync(child, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(1, Samples.Stakeholder(1), sha, DateTimeOffset.UtcNow));
+        await _host.Client.RaiseEventAsync(child, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(2, Samples.Stakeholder(2), sha, DateTimeOffset.UtcNow));
+        await _host.Client.RaiseEventAsync(child, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(1, "intruder@evil.example", sha, DateTimeOffset.UtcNow));
+        await _host.Client.RaiseEventAsync(child, WorkflowEvents.DecisionSubmitted,
+            new DecisionSubmitted(1, Samples.Approver(1), DecisionKind.Approved, "", sha, DateTimeOffset.UtcNow));
+
+        var status = await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.IgnoredEvents == 4);
+        Assert.Equal([Samples.Stakeholder(1)], status.Answered);
+        Assert.Equal([Samples.Stakeholder(2)], status.Pending);
+
+        // The stage still works: the second stakeholder completes the round.
+        await _host.AnswerAsync(id, StageKey.Goals, 1, Samples.Stakeholder(2), Samples.Answer(StageKey.Goals));
+        await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+        await _host.DecideAsync(id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved);
+        await _host.DecideAsync(id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Rejected);
+        await _host.WaitForStageAsync(id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+    }
+
+    /// <summary>
+    /// Azure/azure-functions-durable-extension#3255: an answer that arrives while reminder timers
+    /// fire must never be lost. Reminders fire every 200 ms while answers arrive one by one.
+    /// </summary>
+    [Fact]
+    public async Task Stage_AnswersArrivingAsRemindersFire_AreAllCounted()
+    {
+        const int Stakeholders = 5;
+        var definition = Samples.Definition("reminder-race", stakeholders: Stakeholders, timing: new TimingRequest
+        {
+            ResponseWindow = "PT20S", ReminderInterval = "PT0.2S", MaxReminders = 10, ApprovalWindow = "PT5M",
+        });
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        for (var i = 1; i <= Stakeholders; i++)
+        {
+            var reminders = i * 2;
+            await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.RemindersSent >= reminders);
+            await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(i), Samples.Answer(StageKey.Goals));
+        }
+
+        // Every answer counted: the round closed because all answered, well before its 20 s deadline.
+        var review = await WorkflowHost.WaitForAsync(() => _host.Repository.GetReviewAsync(definition.Id, StageKey.Goals, 1), "review");
+        Assert.Empty(review.NotAnswered);
+        Assert.Equal(Stakeholders, review.Answers.Count);
+        var status = await _host.StageStatusAsync(definition.Id, StageKey.Goals);
+        Assert.Equal(0, status!.IgnoredEvents);
+    }
+
+    [Fact]
+    public async Task SendMail_TransientSendGridFailures_DeliversEachInvitationExactlyOnce()
+    {
+        _host.Mail.Fail(HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable, HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError);
+        var definition = Samples.Definition("mail-retry");
+        await _host.StartAsync(definition);
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)).FirstOrDefault()), "second invitation");
+
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Invitation)));
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)));
+        Assert.True(_host.Mail.Requests >= 6);
+    }
+
+    [Fact]
+    public async Task SendMail_PermanentRejection_SkipsThatRecipientAndGoesOn()
+    {
+        _host.Mail.Fail(HttpStatusCode.BadRequest);
+        var definition = Samples.Definition("mail-rejected");
+        await _host.StartAsync(definition);
+
+        await WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)).FirstOrDefault()), "second invitation");
+
+        Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Invitation)));
+        var sent = _host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)).Single();
+        Assert.Equal("mail-rejected", sent.CustomArgs["strategy"]);
+        Assert.Equal("goals", sent.CustomArgs["stage"]);
+        Assert.Contains("strategyflow", sent.Categories);
+    }
+
+    [Fact]
+    public async Task Status_StaysFarBelowCustomStatusLimit()
+    {
+        var definition = Samples.Definition("status-size", stakeholders: 100);
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        var child = await _host.Client.GetInstanceAsync(InstanceIds.Stage(definition.Id, StageKey.Goals));
+        Assert.InRange(child!.SerializedCustomStatus!.Length, 100, 8 * 1024);
+        var status = JsonSerializer.Deserialize<StageStatus>(child.SerializedCustomStatus, CoreJson.Options)!;
+        Assert.Equal(100, status.Pending.Count);
+    }
+}
