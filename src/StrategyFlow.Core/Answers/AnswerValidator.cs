@@ -279,22 +279,7 @@ public static class AnswerValidator
         }
 
         /// <summary>Control characters other than line breaks and tabs, and unpaired surrogates (broken Unicode).</summary>
-        private static bool HasInvalidCharacters(string text)
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                }
-                else if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool HasInvalidCharacters(string text) =>
+            text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || TextKey.HasUnpairedSurrogate(text);
     }
 }
