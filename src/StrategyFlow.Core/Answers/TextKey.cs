@@ -16,7 +16,9 @@ public static class TextKey
             return string.Empty;
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        // string.Normalize throws on broken UTF-16: read unpaired surrogates as U+FFFD, as any encoder would.
+        var wellFormed = HasUnpairedSurrogate(text) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text)) : text;
+        var folded = wellFormed.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)
@@ -37,6 +39,24 @@ public static class TextKey
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when the text is not valid UTF-16: a surrogate without its other half.</summary>
+    internal static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool Same(string? a, string? b) => string.Equals(Normalize(a), Normalize(b), StringComparison.Ordinal);

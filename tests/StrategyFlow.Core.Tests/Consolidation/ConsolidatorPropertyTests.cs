@@ -1,0 +1,43 @@
+using System.Text.Json;
+using CsCheck;
+using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Serialization;
+using StrategyFlow.Core.Tests.Support;
+
+namespace StrategyFlow.Core.Tests.Consolidation;
+
+public sealed class ConsolidatorPropertyTests
+{
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, CoreJson.Options);
+
+    [Fact]
+    public void Consolidate_AnyPermutationOfTheAnswers_GivesIdenticalJson() =>
+        AnswerGenerators.Contributions
+            .SelectMany(c => Gen.Shuffle(c.Answers.ToArray()).Select(shuffled => (c.Stage, c.Answers, Shuffled: shuffled)))
+            .Sample(c => Assert.Equal(
+                Json(Consolidator.Consolidate(c.Stage, c.Answers)),
+                Json(Consolidator.Consolidate(c.Stage, c.Shuffled))), iter: 200);
+
+    [Fact]
+    public void Consolidate_TheDraftAloneAsOneContributor_GivesTheSameDraft() =>
+        AnswerGenerators.Contributions.Sample(c =>
+        {
+            var draft = Consolidator.Consolidate(c.Stage, c.Answers).Draft;
+
+            var again = Consolidator.Consolidate(c.Stage, [new ContributedAnswer("approver@acme.example", draft)]);
+
+            Assert.Equal(Json(draft), Json(again.Draft));
+            Assert.Empty(again.Conflicts);
+        }, iter: 200);
+
+    [Fact]
+    public void Consolidate_EveryContributorOfAnItem_ProposedIt() =>
+        AnswerGenerators.Contributions.Sample(c =>
+        {
+            var result = Consolidator.Consolidate(c.Stage, c.Answers);
+
+            Assert.All(result.Items, item => Assert.All(item.Contributors, contributor =>
+                Assert.Contains(c.Answers, a => a.Contributor == contributor)));
+            Assert.All(result.Conflicts, conflict => Assert.True(conflict.Values.Count > 1));
+        }, iter: 200);
+}

@@ -1,0 +1,316 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using CsCheck;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
+
+namespace StrategyFlow.Core.Tests.Links;
+
+public sealed class LinkTokensTests
+{
+    private static readonly DateTimeOffset Now = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly byte[] KeyA = Key(1);
+    private static readonly byte[] KeyB = Key(2);
+
+    private static readonly LinkClaims Claims = new(
+        "acme-2027", StageKey.Audiences, 2, "Sanna.Sisalto@Acme.Example", LinkRole.Stakeholder, Now.AddDays(5));
+
+    private readonly ManualTime _time = new(Now);
+
+    [Fact]
+    public void Verify_TokenJustCreated_IsValidWithTheSameClaims()
+    {
+        var tokens = Tokens(KeyA);
+
+        var result = tokens.Verify(tokens.Create(Claims));
+
+        Assert.Equal(LinkTokenStatus.Valid, result.Status);
+        Assert.True(result.IsValid);
+        Assert.Equal(Claims with { Participant = "sanna.sisalto@acme.example" }, result.Claims);
+    }
+
+    [Fact]
+    public void Create_Token_IsUrlSafeAndVersioned()
+    {
+        var token = Tokens(KeyA).Create(Claims with { StrategyId = "ä/ö?&=#+ id", Participant = "x+y@example.com" });
+
+        Assert.StartsWith("v1.", token, StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9._-]+$", token);
+        Assert.Equal(token, Uri.EscapeDataString(token));
+    }
+
+    [Theory]
+    [InlineData(LinkRole.Approver)]
+    [InlineData(LinkRole.Stakeholder)]
+    public void Verify_EachRoleAndStage_RoundTrips(LinkRole role)
+    {
+        var tokens = Tokens(KeyA);
+        foreach (var stage in StageKeys.InOrder)
+        {
+            var claims = Claims with { Stage = stage, Role = role, Round = 7, Participant = "aino@acme.example" };
+            Assert.Equal(claims, tokens.Verify(tokens.Create(claims)).Claims);
+        }
+    }
+
+    [Fact]
+    public void Verify_AtOrAfterExpiry_IsExpired()
+    {
+        var tokens = Tokens(KeyA);
+        var token = tokens.Create(Claims);
+
+        _time.Now = Claims.ExpiresAt.AddSeconds(-1);
+        Assert.Equal(LinkTokenStatus.Valid, tokens.Verify(token).Status);
+        _time.Now = Claims.ExpiresAt;
+        Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
+        _time.Now = Claims.ExpiresAt.AddYears(1);
+        Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
+    }
+
+    [Fact]
+    public void Verify_ExpiredTokenSignedWithAnotherKey_IsBadSignature()
+    {
+        var forged = Tokens(KeyB).Create(Claims with { ExpiresAt = Now.AddDays(-1) });
+
+        Assert.Equal(LinkTokenStatus.BadSignature, Tokens(KeyA).Verify(forged).Status);
+    }
+
+    [Fact]
+    public void Verify_TokenSignedWithAnotherKey_IsBadSignature()
+    {
+        var result = Tokens(KeyA).Verify(Tokens(KeyB).Create(Claims));
+
+        Assert.Equal(LinkTokenStatus.BadSignature, result.Status);
+        Assert.Null(result.Claims);
+    }
+
+    [Fact]
+    public void Verify_PayloadSwappedFromAnotherValidToken_IsBadSignature()
+    {
+        var tokens = Tokens(KeyA);
+        var mine = tokens.Create(Claims).Split('.');
+        var theirs = tokens.Create(Claims with { Role = LinkRole.Approver }).Split('.');
+
+        Assert.Equal(LinkTokenStatus.BadSignature, tokens.Verify($"{mine[0]}.{theirs[1]}.{mine[2]}").Status);
+    }
+
+    [Fact]
+    public void Verify_ForgedPayloadWithAnyRole_IsBadSignature()
+    {
+        var tokens = Tokens(KeyA);
+        var signature = tokens.Create(Claims).Split('.')[2];
+        var payload = Base64Url.EncodeToString("acme-2027\n2\n2\nsanna.sisalto@acme.example\napprover\n1900000000"u8);
+
+        Assert.Equal(LinkTokenStatus.BadSignature, tokens.Verify($"v1.{payload}.{signature}").Status);
+    }
+
+    [Fact]
+    public void Verify_OldKeyInPrevious_IsValidUntilTheKeyIsRemoved()
+    {
+        var oldToken = Tokens(KeyA).Create(Claims);
+
+        var rotated = new LinkTokens(new LinkSigningKeys(KeyB, [Key(9), KeyA]), _time);
+        var retired = new LinkTokens(new LinkSigningKeys(KeyB, [Key(9)]), _time);
+
+        Assert.Equal(LinkTokenStatus.Valid, rotated.Verify(oldToken).Status);
+        Assert.Equal(LinkTokenStatus.BadSignature, retired.Verify(oldToken).Status);
+        Assert.Equal(LinkTokenStatus.BadSignature, Tokens(KeyA).Verify(rotated.Create(Claims)).Status);
+    }
+
+    [Theory]
+    [InlineData("v2.abc.def")]
+    [InlineData("v0.abc.def")]
+    [InlineData("v10.YWJj.ZGVm")]
+    [InlineData("v2.")]
+    public void Verify_OtherVersion_IsUnsupportedVersion(string token) =>
+        Assert.Equal(LinkTokenStatus.UnsupportedVersion, Tokens(KeyA).Verify(token).Status);
+
+    [Fact]
+    public void Verify_SameContentUnderAnotherVersionPrefix_IsUnsupportedVersion()
+    {
+        var token = Tokens(KeyA).Create(Claims);
+
+        Assert.Equal(LinkTokenStatus.UnsupportedVersion, Tokens(KeyA).Verify("v2" + token[2..]).Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("v1")]
+    [InlineData("v1.")]
+    [InlineData("v1..")]
+    [InlineData("v1.abc")]
+    [InlineData("hello.world.token")]
+    [InlineData("V1.abc.def")]
+    [InlineData(".v1.abc.def")]
+    [InlineData("v1.a$b.cde")]
+    [InlineData("v1.YWJj.ZGVm.Z2hp")]
+    public void Verify_Garbage_IsMalformed(string? token) =>
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify(token).Status);
+
+    [Fact]
+    public void Verify_BadBase64_IsMalformed()
+    {
+        var parts = Tokens(KeyA).Create(Claims).Split('.');
+
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1.{parts[1]}!.{parts[2]}").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1.{parts[1]}.{parts[2]}=").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1.{parts[1]}.{parts[2][..^4]}").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1. {parts[1]}.{parts[2]}").Status);
+    }
+
+    [Fact]
+    public void Verify_SignatureWithChangedUnusedBits_IsMalformed()
+    {
+        // 32 bytes take 43 base64 characters; the last one carries two unused bits, so a lax decoder
+        // would read this changed token as the same signature.
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var tokens = Tokens(KeyA);
+        var token = tokens.Create(Claims);
+        var changed = token[..^1] + Alphabet[Alphabet.IndexOf(token[^1], StringComparison.Ordinal) ^ 1];
+
+        Assert.Equal(LinkTokenStatus.Malformed, tokens.Verify(changed).Status);
+    }
+
+    [Theory]
+    [InlineData("acme\n1\n1\na@b.c\nstakeholder")]
+    [InlineData("acme\n1\n1\na@b.c\nstakeholder\n1900000000\nextra")]
+    [InlineData("acme\n5\n1\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\n1\n0\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\n1\n+1\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\n1\n1\na@b.c\nowner\n1900000000")]
+    [InlineData("acme\n1\n1\na@b.c\nstakeholder\n99999999999999999")]
+    [InlineData("\n1\n1\na@b.c\nstakeholder\n1900000000")]
+    public void Verify_PayloadWithWrongFields_IsMalformed(string payload)
+    {
+        var tokens = Tokens(KeyA);
+        var signed = $"v1.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}";
+        var mac = Base64Url.EncodeToString(HMACSHA256.HashData(KeyA, Encoding.ASCII.GetBytes(signed)));
+
+        Assert.Equal(LinkTokenStatus.Malformed, tokens.Verify($"{signed}.{mac}").Status);
+    }
+
+    [Fact]
+    public void Verify_OversizedInput_IsMalformed()
+    {
+        var token = Tokens(KeyA).Create(Claims);
+
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify(token + new string('A', LinkTokens.MaxTokenLength)).Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify(new string('v', 1_000_000)).Status);
+    }
+
+    [Fact]
+    public void Verify_AnySingleCharacterChanged_IsNeverValid()
+    {
+        var tokens = Tokens(KeyA);
+        var token = tokens.Create(Claims);
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ %\0é";
+
+        Gen.Select(Gen.Int[0, token.Length - 1], Gen.Char[Alphabet]).Sample((position, replacement) =>
+        {
+            if (token[position] == replacement)
+            {
+                return;
+            }
+
+            var changed = string.Concat(token.AsSpan(0, position), replacement.ToString(), token.AsSpan(position + 1));
+            Assert.NotEqual(LinkTokenStatus.Valid, tokens.Verify(changed).Status);
+        }, iter: 5_000);
+    }
+
+    [Fact]
+    public void Verify_EveryPositionWithEveryBitFlipped_IsNeverValid()
+    {
+        var tokens = Tokens(KeyA);
+        var token = tokens.Create(Claims);
+        var bytes = Encoding.ASCII.GetBytes(token);
+
+        for (var position = 0; position < bytes.Length; position++)
+        {
+            for (var bit = 0; bit < 8; bit++)
+            {
+                var flipped = (byte[])bytes.Clone();
+                flipped[position] ^= (byte)(1 << bit);
+                Assert.NotEqual(LinkTokenStatus.Valid, tokens.Verify(Encoding.Latin1.GetString(flipped)).Status);
+            }
+        }
+    }
+
+    [Fact]
+    public void Verify_TruncatedAtAnyLength_IsNeverValid()
+    {
+        var tokens = Tokens(KeyA);
+        var token = tokens.Create(Claims);
+
+        for (var length = 0; length < token.Length; length++)
+        {
+            Assert.NotEqual(LinkTokenStatus.Valid, tokens.Verify(token[..length]).Status);
+        }
+    }
+
+    [Fact]
+    public void Verify_RandomStrings_NeverThrowAndAreNeverValid()
+    {
+        var tokens = Tokens(KeyA);
+        var prefix = Gen.OneOf("", "v1.", "v1.YWJj.", "v9.");
+
+        Gen.Select(prefix, Gen.String).Sample((start, rest) =>
+            Assert.NotEqual(LinkTokenStatus.Valid, tokens.Verify(start + rest).Status), iter: 5_000);
+    }
+
+    [Fact]
+    public void Create_ClaimsThatCannotBeCarried_Throw()
+    {
+        var tokens = Tokens(KeyA);
+
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { StrategyId = "" }));
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { StrategyId = "a\nb" }));
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { Participant = " " }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Create(Claims with { Round = 0 }));
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { Stage = (StageKey)9 }));
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { StrategyId = new string('x', 3_000) }));
+    }
+
+    [Fact]
+    public void Constructor_ShortKey_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => new LinkTokens(new LinkSigningKeys(new byte[31], []), _time));
+        Assert.Throws<ArgumentException>(() => new LinkTokens(new LinkSigningKeys(KeyA, [new byte[16]]), _time));
+    }
+
+    [Fact]
+    public void FromBase64_StandardAndUrlSafeKeys_AreRead()
+    {
+        var keys = LinkSigningKeys.FromBase64(
+            Convert.ToBase64String(KeyA), $" {Base64Url.EncodeToString(KeyB)} ,, {Convert.ToBase64String(Key(3))}");
+
+        Assert.Equal(KeyA, keys.Current);
+        Assert.Equal([KeyB, Key(3)], keys.Previous);
+        Assert.Empty(LinkSigningKeys.FromBase64(Convert.ToBase64String(KeyA), "").Previous);
+    }
+
+    [Theory]
+    [InlineData("c2hvcnQ=", "", "current")]
+    [InlineData("not base64 at all!", "", "current")]
+    [InlineData(null, "c2hvcnQ=", "previousCommaSeparated")]
+    public void FromBase64_ShortOrInvalidKey_ThrowsAClearError(string? current, string previous, string parameter)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            LinkSigningKeys.FromBase64(current ?? Convert.ToBase64String(KeyA), previous));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains("link-signing key", error.Message, StringComparison.Ordinal);
+    }
+
+    private LinkTokens Tokens(byte[] key) => new(new LinkSigningKeys(key, []), _time);
+
+    private static byte[] Key(byte seed) => SHA256.HashData([seed]);
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
