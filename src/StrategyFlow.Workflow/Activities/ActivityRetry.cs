@@ -3,8 +3,8 @@ using Microsoft.DurableTask;
 namespace StrategyFlow.Workflow.Activities;
 
 /// <summary>
-/// Every activity is retried with exponential back-off (SendGrid 429/5xx, Blob 5xx, a host crash),
-/// except for failures that retrying cannot fix.
+/// Every activity is retried with exponential back-off (SendGrid 429/5xx, Blob 5xx, a host crash).
+/// Activities are idempotent, so a retry is always safe.
 /// </summary>
 public static class ActivityRetry
 {
@@ -13,25 +13,22 @@ public static class ActivityRetry
             maxNumberOfAttempts: 8,
             firstRetryInterval: TimeSpan.FromSeconds(2),
             backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromMinutes(5))
-        {
-            HandleFailure = failure => !failure.IsCausedBy<PermanentFailureException>(),
-        });
+            maxRetryInterval: TimeSpan.FromMinutes(5)));
 }
 
-/// <summary>A failure that no retry can fix (a bug or corrupted state): the run fails and ops see it.</summary>
-public sealed class PermanentFailureException : Exception
+/// <summary>State that contradicts itself (a bug, or storage changed by hand): after the retries the run fails and ops see why.</summary>
+public sealed class InconsistentStateException : Exception
 {
-    public PermanentFailureException()
+    public InconsistentStateException()
     {
     }
 
-    public PermanentFailureException(string message)
+    public InconsistentStateException(string message)
         : base(message)
     {
     }
 
-    public PermanentFailureException(string message, Exception innerException)
+    public InconsistentStateException(string message, Exception innerException)
         : base(message, innerException)
     {
     }

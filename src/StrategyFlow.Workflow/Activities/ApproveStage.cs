@@ -32,7 +32,7 @@ public sealed class ApproveStage(StrategyRepository repository) : TaskActivity<S
             input.Stage, input.Round, draft, input.Contributors, input.DraftSha256, input.ApprovedAt, input.ApprovedBy);
         if (!await repository.ArchiveStageAsync(input.StrategyId, snapshot))
         {
-            throw new PermanentFailureException($"Stage {input.Stage} of {input.StrategyId} is already archived with other content.");
+            throw new InconsistentStateException($"Stage {input.Stage} of {input.StrategyId} is already archived with other content.");
         }
 
         return new StageApprovalResult(true, input.DraftSha256, NextContext(input.Context, draft), null);

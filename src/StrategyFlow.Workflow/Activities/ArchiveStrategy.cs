@@ -23,7 +23,7 @@ public sealed class ArchiveStrategy(StrategyRepository repository) : TaskActivit
         foreach (var key in input.ApprovedStages)
         {
             var stage = await repository.GetArchivedStageAsync(id, key)
-                ?? throw new PermanentFailureException($"Stage {key} of {id} was approved but its snapshot is missing.");
+                ?? throw new InconsistentStateException($"Stage {key} of {id} was approved but its snapshot is missing.");
             stages.Add(stage);
             findings.AddRange(CoherenceChecker.Check(stage.Content, strategyContext));
             strategyContext = ApproveStage.NextContext(strategyContext, stage.Content);
@@ -44,7 +44,7 @@ public sealed class ArchiveStrategy(StrategyRepository repository) : TaskActivit
     {
         if (!await repository.ArchiveDocumentAsync(name, content, contentType))
         {
-            throw new PermanentFailureException($"{name} is already archived with other content.");
+            throw new InconsistentStateException($"{name} is already archived with other content.");
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class PrepareReview(StrategyRepository repository) : TaskActivity<
         foreach (var reference in input.Answers)
         {
             var answer = await repository.GetAnswerAsync(input.StrategyId, input.Stage, input.Round, reference.Participant, reference.AnswerSha256)
-                ?? throw new PermanentFailureException($"Answer {reference.AnswerSha256} of stage {input.Stage} round {input.Round} is missing.");
+                ?? throw new InconsistentStateException($"Answer {reference.AnswerSha256} of stage {input.Stage} round {input.Round} is missing.");
             answers.Add(new ContributedAnswer(reference.Participant, answer));
         }
 
@@ -29,7 +29,7 @@ public sealed class PrepareReview(StrategyRepository repository) : TaskActivity<
         var review = new ReviewBundle(input.Stage, input.Round, answers, input.NotAnswered, consolidated, findings);
         if (!await repository.SaveReviewAsync(input.StrategyId, review))
         {
-            throw new PermanentFailureException($"A different review of stage {input.Stage} round {input.Round} is already stored.");
+            throw new InconsistentStateException($"A different review of stage {input.Stage} round {input.Round} is already stored.");
         }
 
         return new ReviewSummary(

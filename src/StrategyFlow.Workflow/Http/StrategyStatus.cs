@@ -64,7 +64,7 @@ public static class StrategyState
         var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
         if (summary.Status == StrategyStatuses.Running && progress is { Stage: >= 1 and <= 4, Phase: StagePhase.CollectingInput })
         {
-            var child = await client.GetInstanceAsync(InstanceIds.Stage(id, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: false, cancellationToken);
+            var child = await client.GetInstanceAsync(InstanceIds.Stage(id, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: true, cancellationToken);
             stage = Read<StageStatus>(child?.SerializedCustomStatus);
         }
 

@@ -26,12 +26,20 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return new StageRun(context, input).RunAsync();
+        return RunStageAsync(context, input);
+    }
+
+    private static async Task<StageResult> RunStageAsync(TaskOrchestrationContext context, StageInput input)
+    {
+        using var run = new StageRun(context, input);
+        return await run.RunAsync();
     }
 
     /// <summary>The state of one execution (rebuilt on every replay, deterministically).</summary>
-    private sealed class StageRun(TaskOrchestrationContext context, StageInput input)
+    private sealed class StageRun(TaskOrchestrationContext context, StageInput input) : IDisposable
     {
+        // Outstanding timers are cancelled when the stage ends: an instance must not wait for them.
+        private readonly CancellationTokenSource _timers = new();
         private readonly List<DecisionRecord> _decisions = [];
         private readonly List<IgnoredEvent> _ignored = [];
         private Task<AnswerSubmitted>? _answer;
@@ -104,7 +112,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             while (latest.Count < stakeholders.Count)
             {
                 var wakeAt = reminderTimes.Count > 0 ? reminderTimes.Peek() : deadline;
-                timer ??= context.CreateTimer(wakeAt, CancellationToken.None);
+                timer ??= context.CreateTimer(wakeAt, _timers.Token);
                 var winner = await Task.WhenAny(Answer(), Decision(), Reminders(), Cancel(), timer);
 
                 if (winner == _cancel)
@@ -214,7 +222,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             {
                 if (timer is null && !_escalated)
                 {
-                    timer = context.CreateTimer(reminderTimes.Count > 0 ? reminderTimes.Peek() : deadline, CancellationToken.None);
+                    timer = context.CreateTimer(reminderTimes.Count > 0 ? reminderTimes.Peek() : deadline, _timers.Token);
                 }
 
                 Task[] waits = timer is null
@@ -377,8 +385,11 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
 
         private StageResult Cancelled() => End(StageOutcome.Cancelled, null, _cancel?.Result.Reason);
 
+        public void Dispose() => _timers.Dispose();
+
         private StageResult End(StageOutcome outcome, StageApprovalResult? approval, string? reason)
         {
+            _timers.Cancel();
             _phase = StagePhase.Done;
             UpdateStatus([], []);
             return new StageResult(outcome, _round, approval, _decisions, _ignored, reason);

@@ -56,17 +56,20 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
         using var json = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
         var root = json.RootElement;
         var content = root.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
-        var customArgs = root.TryGetProperty("custom_args", out var args)
-            ? args.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)
-            : [];
         var categories = root.TryGetProperty("categories", out var cats) ? cats.EnumerateArray().Select(c => c.GetString()!).ToList() : [];
         foreach (var personalization in root.GetProperty("personalizations").EnumerateArray())
         {
+            // SendGrid lets subject and custom_args sit on the message or on each personalization.
+            var subject = personalization.TryGetProperty("subject", out var own) ? own : root.GetProperty("subject");
+            var customArgs = new[] { root, personalization }
+                .Where(e => e.TryGetProperty("custom_args", out _))
+                .SelectMany(e => e.GetProperty("custom_args").EnumerateObject())
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!);
             foreach (var to in personalization.GetProperty("to").EnumerateArray())
             {
                 _sent.Enqueue(new SentMail(
                     to.GetProperty("email").GetString()!,
-                    root.GetProperty("subject").GetString()!,
+                    subject.GetString()!,
                     content.GetValueOrDefault("text/html", ""),
                     content.GetValueOrDefault("text/plain", ""),
                     customArgs,

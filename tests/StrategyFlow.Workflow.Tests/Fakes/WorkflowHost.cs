@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SendGrid;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
@@ -13,6 +14,7 @@ using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Strategies;
+using Xunit.Abstractions;
 
 namespace StrategyFlow.Workflow.Tests.Fakes;
 
@@ -53,7 +55,7 @@ public sealed class WorkflowHost : IAsyncDisposable
         ["StrategyFlow:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
     }).Build();
 
-    public static async Task<WorkflowHost> StartAsync()
+    public static async Task<WorkflowHost> StartAsync(ITestOutputHelper? output = null)
     {
         var blobs = new InMemoryBlobStore();
         var mail = new FakeSendGridApi();
@@ -61,6 +63,7 @@ public sealed class WorkflowHost : IAsyncDisposable
             registry => registry.AddStrategyFlowTasks(),
             new DurableTaskTestHostOptions
             {
+                LoggerFactory = output is null ? null : LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(output))),
                 ConfigureServices = services =>
                 {
                     services.AddStrategyFlow(Configuration);
@@ -86,7 +89,7 @@ public sealed class WorkflowHost : IAsyncDisposable
 
     public async Task<StageStatus?> StageStatusAsync(string id, StageKey stage)
     {
-        var child = await Client.GetInstanceAsync(InstanceIds.Stage(id, stage), getInputsAndOutputs: false);
+        var child = await Client.GetInstanceAsync(InstanceIds.Stage(id, stage), getInputsAndOutputs: true);
         return child?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<StageStatus>(json, CoreJson.Options) : null;
     }
 
