@@ -7,6 +7,8 @@ namespace StrategyFlow.Workflow.Pages;
 /// <summary>Stakeholders' answers, read-only, one section each: their free-text answers and their lists as tables.</summary>
 internal static class AnswerView
 {
+    private const int MaxTableColumns = 4;
+
     public static void Write(HtmlBuilder html, StageDefinition stage, IReadOnlyList<ContributedAnswer> answers, StrategyContext context, Language language)
     {
         html.Open("section", ("class", "card"), ("id", "answers"), ("aria-labelledby", "h-answers"))
@@ -61,6 +63,12 @@ internal static class AnswerView
             return;
         }
 
+        if (list.Fields.Count > MaxTableColumns)
+        {
+            Items(html, list, rows, scope);
+            return;
+        }
+
         html.Open("div", ("class", "table-wrap"))
             .Open("table")
             .Element("caption", list.Title.In(scope.Language))
@@ -83,6 +91,24 @@ internal static class AnswerView
         }
 
         html.Close("tbody").Close("table").Close("div");
+    }
+
+    /// <summary>Lists with many fields read better as one small card per item than as a wide table.</summary>
+    private static void Items(HtmlBuilder html, EditorList list, List<Row> rows, EditorScope scope)
+    {
+        html.Element("h4", list.Title.In(scope.Language));
+        foreach (var row in rows)
+        {
+            html.Open("div", ("class", "item"))
+                .Element("p", row.One(list.KeyField.Name), ("class", "item-title"))
+                .Open("dl", ("class", "pairs"));
+            foreach (var field in list.Fields.Skip(1))
+            {
+                html.Element("dt", field.Label.In(scope.Language)).Element("dd", Display(field, row, scope));
+            }
+
+            html.Close("dl").Close("div");
+        }
     }
 
     private static string Display(EditorField field, Row row, EditorScope scope) => field.Kind switch

@@ -36,6 +36,9 @@ internal sealed record EditorField(string Name, FieldKind Kind, LocalizedText La
     /// <summary>Choices of a select or a checkbox group.</summary>
     public Func<EditorScope, IEnumerable<Choice>> Choices { get; init; } = static _ => [];
 
+    /// <summary>What a select shows chosen in a new row, when it may not be left unchosen.</summary>
+    public string Default { get; init; } = string.Empty;
+
     /// <summary>A select that may be left unchosen (and then counts as empty).</summary>
     public bool Optional { get; init; }
 

@@ -59,7 +59,7 @@ public static class PageStyle
         ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:0 1rem}" +
         ".choices{display:flex;flex-wrap:wrap;gap:.35rem 1.25rem;margin:0 0 .5rem}" +
         ".check{display:inline-flex;align-items:center;gap:.45rem;font-weight:400;margin:0}" +
-        ".fixed{margin:0 0 .3rem;font-weight:600}" +
+        "label.sub{font-weight:400;font-size:.95rem;margin-top:.6rem}" +
         ".empty{color:var(--muted);font-style:italic}" +
         "button{font:inherit;font-weight:600;border-radius:6px;padding:.6rem 1.15rem;border:1px solid var(--accent);cursor:pointer;background:#fff;color:var(--accent)}" +
         "button:hover{background:#eef3fa}" +
@@ -69,6 +69,7 @@ public static class PageStyle
         "button.danger:hover{background:var(--danger-soft)}" +
         "button.add{padding:.4rem .9rem;font-size:.95rem}" +
         ".actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1.25rem 0 0}" +
+        ".actions+.meta{margin-top:.9rem}" +
         ".chips{display:flex;flex-wrap:wrap;gap:.35rem;margin:0 0 .75rem;padding:0;list-style:none;font-size:.88rem}" +
         ".chips li{background:#e8eef7;color:var(--accent-dark);border-radius:999px;padding:.1rem .65rem}" +
         ".chips .label{background:none;padding:.1rem 0;color:var(--muted)}" +
@@ -77,6 +78,7 @@ public static class PageStyle
         ".findings{list-style:none;margin:0;padding:0}" +
         ".findings li{display:flex;gap:.75rem;align-items:baseline;padding:.55rem 0;border-top:1px solid var(--line)}" +
         ".findings li:first-child{border-top:0}" +
+        ".findings p{margin:0}" +
         ".badge{flex:none;font-size:.78rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;border-radius:4px;padding:.05rem .45rem}" +
         ".badge.error{background:var(--danger);color:#fff}" +
         ".badge.warning{background:#f2d27c;color:#3d2a00}" +
@@ -87,7 +89,15 @@ public static class PageStyle
         "th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid var(--line)}" +
         "th{color:var(--muted);font-weight:600}" +
         "caption{text-align:left;font-weight:600;padding:0 0 .3rem}" +
-        "dl{margin:0}dt{font-weight:600;margin:.6rem 0 .15rem}dd{margin:0}" +
+        "dl{margin:0 0 1rem}dt{font-weight:600;margin:.6rem 0 .15rem}dd{margin:0}" +
+        ".contribution{border-top:1px solid var(--line);padding-top:.25rem;margin-top:1.25rem}" +
+        ".contribution:first-of-type{border-top:0;margin-top:0}" +
+        ".item{border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem;margin:0 0 .6rem}" +
+        ".item-title{font-weight:700;margin:0 0 .3rem}" +
+        ".pairs{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.2rem 1rem;margin:0;font-size:.95rem}" +
+        ".pairs dt{margin:0;color:var(--muted)}" +
+        ".pairs dd{white-space:pre-wrap}" +
+        "h4{font-size:1rem;margin:1rem 0 .4rem}" +
         ".error-summary ul{margin:.3rem 0 0;padding-left:1.2rem}" +
         ".error-summary a{color:var(--danger);font-weight:600}" +
         ".lang+.lang{margin-top:1.5rem;padding-top:1.5rem;border-top:1px solid var(--line)}" +

@@ -199,7 +199,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
             case FieldKind.Select:
                 html.Open("select", control.Attributes(null, null));
                 var choices = Distinct(field.Choices(scope).Select(c => c.Value)).ToList();
-                var chosen = choices.FirstOrDefault(c => TextKey.Same(c, value)) ?? value;
+                var chosen = choices.FirstOrDefault(c => TextKey.Same(c, value)) ?? (value.Length > 0 ? value : field.Default);
                 if (field.Optional)
                 {
                     html.Element("option", PageText.Choose.In(Language), ("value", string.Empty), ("selected", chosen.Length == 0 ? string.Empty : null));

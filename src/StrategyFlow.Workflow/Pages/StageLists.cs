@@ -44,6 +44,7 @@ internal static class StageLists
             new("name", FieldKind.Text, new("Kohderyhmä", "Audience")),
             new("priority", FieldKind.Select, new("Tärkeys", "Priority"))
             {
+                Default = PriorityValue(AudiencePriority.Medium),
                 Choices = static scope => Enum.GetValues<AudiencePriority>().Select(p => new Choice(PriorityValue(p), PriorityLabel(p, scope.Language))),
             },
             new("description", FieldKind.Area, DescriptionLabel, Limits.MediumText)
@@ -100,7 +101,7 @@ internal static class StageLists
                 Choices = static scope => scope.Context.ApprovedChannels.Select(c => new Choice(c, c)),
             },
             new("cadence", FieldKind.Text, new("Toistuvuus", "Cadence")) { Hint = new("Esim. kaksi julkaisua viikossa", "E.g. two posts a week") },
-            new("metric", FieldKind.Text, MetricLabel),
+            new("metric", FieldKind.Text, MetricLabel) { Hint = new("Esim. liidien määrä", "E.g. number of leads") },
             new("reviewEvery", FieldKind.Text, new("Tulokset arvioidaan", "Results reviewed")) { Hint = new("Esim. kuukausittain", "E.g. monthly") },
         ])
     {
