@@ -109,7 +109,7 @@ public static class FormPages
 
         var (title, _) = PageText.Notice(kind);
         var main = new HtmlBuilder().Open("section", ("class", "card notice"));
-        NoticeText(main, kind, language, detail);
+        NoticeText(main, kind, language, detail, "h1");
         main.Close("section");
         return new HtmlResult(StatusOf(kind), PageLayout.Document(PageLayout.Lang(language), title.In(language), null, null, main));
     }
@@ -125,7 +125,7 @@ public static class FormPages
         foreach (var language in new[] { Language.Fi, Language.En })
         {
             main.Open("div", ("class", "lang"), ("lang", PageLayout.Lang(language)));
-            NoticeText(main, kind, language, null);
+            NoticeText(main, kind, language, null, language == Language.Fi ? "h1" : "h2");
             main.Close("div");
         }
 
@@ -133,10 +133,10 @@ public static class FormPages
         return new HtmlResult(StatusOf(kind), PageLayout.Document("fi", $"{title.Fi} / {title.En}", null, null, main));
     }
 
-    private static void NoticeText(HtmlBuilder main, NoticeKind kind, Language language, string? detail)
+    private static void NoticeText(HtmlBuilder main, NoticeKind kind, Language language, string? detail, string heading)
     {
         var (title, text) = PageText.Notice(kind);
-        main.Element(language == Language.Fi ? "h1" : "h2", title.In(language)).Element("p", text.In(language));
+        main.Element(heading, title.In(language)).Element("p", text.In(language));
         if (!string.IsNullOrWhiteSpace(detail) && kind != NoticeKind.LinkInvalid)
         {
             main.Element("p", detail, ("class", "meta"));
