@@ -48,8 +48,8 @@ public static class MailTemplates
             MailKind.SentBack => Mail(
                 T($"{m.StrategyTitle}: vaihe {N}/4 avattiin uudelleen", $"{m.StrategyTitle}: stage {N} of 4 is open again"),
                 Paragraph(
-                    $"Hyväksyjä pyysi muutoksia strategian {Quoted} vaiheeseen {N}/4, {StageTitle}, joten vaihe on avattu uudelleen (kierros {m.Round}).",
-                    $"The approver asked for changes to stage {N} of 4 of {Quoted}, {StageTitle}, so the stage is open again (round {m.Round})."),
+                    $"Strategian {Quoted} vaihe {N}/4, {StageTitle}, on avattu uudelleen (kierros {m.Round}).",
+                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, is open again (round {m.Round})."),
                 Quote("Hyväksyjä pyysi muutoksia:", "The approver asked for changes:"),
                 Paragraph("Aiempi vastauksesi on valmiina lomakkeella. Tarkista ja päivitä se.",
                     "Your previous answer is already filled in on the form. Please review and update it."),

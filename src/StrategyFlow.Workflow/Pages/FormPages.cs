@@ -39,7 +39,7 @@ public static class FormPages
             main.Open("section", ("class", "callout note"), ("aria-labelledby", "h-sent-back"))
                 .Element("h2", PageText.SentBackTitle.In(language), ("id", "h-sent-back"))
                 .Element("p", m.SendBackComment, ("class", "quote"))
-                .Element("p", PageText.SentBackText.In(language), ("class", "after-quote"))
+                .Element("p", PageText.SentBackText.In(language))
                 .Close("section");
         }
 

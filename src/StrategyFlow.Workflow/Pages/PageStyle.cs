@@ -31,6 +31,7 @@ public static class PageStyle
         ".meta{color:var(--muted)}" +
         ".card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:1.25rem 1.5rem;margin:1.25rem 0}" +
         ".card>:last-child{margin-bottom:0}" +
+        ".card.notice{margin-top:2.5rem}" +
         ".principle{margin:1rem 0 0;padding:.6rem 1rem;border-left:4px solid var(--accent);background:#eef3fa}" +
         ".principle strong{display:block;font-size:.85rem;letter-spacing:.04em;text-transform:uppercase;color:var(--accent-dark)}" +
         ".callout{border:1px solid;border-radius:10px;padding:1rem 1.25rem;margin:1.25rem 0}" +
@@ -39,7 +40,7 @@ public static class PageStyle
         ".callout.note{background:var(--warn-soft);border-color:#e2bd5a}" +
         ".callout.error{background:var(--danger-soft);border-color:#e0a2a5}" +
         ".callout.ok{background:var(--ok-soft);border-color:#9fd0b1}" +
-        ".quote{white-space:pre-wrap;margin:.4rem 0 0;padding:.5rem .8rem;background:#fff;border-radius:6px}" +
+        ".quote{white-space:pre-wrap;margin:.4rem 0 .7rem;padding:.5rem .8rem;background:#fff;border-radius:6px}" +
         ".field{margin:0 0 1rem}" +
         "label,legend{display:block;font-weight:600;margin:0 0 .3rem;padding:0}" +
         ".hint{display:block;color:var(--muted);font-weight:400;font-size:.92rem;margin:-.15rem 0 .35rem}" +
@@ -54,6 +55,11 @@ public static class PageStyle
         ".list{margin:1.5rem 0 0}" +
         ".row{border:1px solid var(--line);border-radius:8px;padding:1rem 1rem .25rem;margin:0 0 1rem;background:#fafbfd}" +
         ".row.new{border-style:dashed;background:#fff}" +
+        ".row.pair{border:0;border-top:1px solid var(--line);border-radius:0;background:none;padding:.7rem 0 0;margin:0}" +
+        ".pair .row-head{margin:0 0 .4rem}" +
+        ".pair .field{display:grid;grid-template-columns:minmax(9rem,1fr) 2fr;gap:.25rem 1rem;align-items:center;margin:0 0 .7rem}" +
+        ".pair .field label{margin:0}" +
+        ".pair .field-error{grid-column:2}" +
         ".row-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem;align-items:center;margin:0 0 .75rem}" +
         ".row-head h4{margin:0;font-size:1rem}" +
         ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:0 1rem}" +
@@ -101,7 +107,7 @@ public static class PageStyle
         ".error-summary ul{margin:.3rem 0 0;padding-left:1.2rem}" +
         ".error-summary a{color:var(--danger);font-weight:600}" +
         ".lang+.lang{margin-top:1.5rem;padding-top:1.5rem;border-top:1px solid var(--line)}" +
-        "@media (max-width:40rem){h1{font-size:1.45rem}.card{padding:1rem}.wrap{padding:0 .85rem}}" +
+        "@media (max-width:40rem){h1{font-size:1.45rem}.card{padding:1rem}.wrap{padding:0 .85rem}.pair .field{grid-template-columns:1fr}.pair .field-error{grid-column:1}}" +
         "@media print{body{background:#fff}.top{background:none;color:#000;border-bottom:2px solid #000}.card,.row{border-color:#999;break-inside:avoid}button,.remove,.error-summary a{display:none}a{color:inherit}}";
 
     /// <summary>The <c>sha256-…</c> source that allows exactly <see cref="Css"/>.</summary>

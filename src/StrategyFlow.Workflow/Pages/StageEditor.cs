@@ -133,19 +133,19 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
             var where = $"{list.Title.In(Language)} · {label}";
             html.Open("div", ("class", "row pair"), ("id", rowId))
                 .Void("input", ("type", "hidden"), ("name", list.FieldName(i, key)), ("value", row.One(key)));
-            if (!approved)
-            {
-                html.Open("div", ("class", "row-head"));
-                RemoveBox(html, list, i);
-                html.Close("div");
-            }
-
             WriteErrors(html, errors.Take(list.RowPath(i), withItems: false, rowId, where), null);
             WriteErrors(html, errors.Take(list.FieldName(i, key), withItems: false, rowId, where), null);
             annotate?.Invoke(html, list, row);
             foreach (var field in list.Fields.Where(f => f.Kind != FieldKind.Fixed))
             {
                 Field(html, field, list.FieldName(i, field.Name), row, label, where);
+            }
+
+            if (!approved)
+            {
+                html.Open("div", ("class", "row-head"));
+                RemoveBox(html, list, i);
+                html.Close("div");
             }
 
             html.Close("div");

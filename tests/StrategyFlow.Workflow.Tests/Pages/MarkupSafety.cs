@@ -33,7 +33,7 @@ internal static class MarkupSafety
         "datetime", "autocomplete", "scope",
     ];
 
-    public static readonly HashSet<string> MailTags = ["html", "head", "meta", "title", "body", "table", "tr", "td", "strong", "p", "h1", "ul", "li", "a"];
+    public static readonly HashSet<string> MailTags = ["html", "head", "meta", "title", "body", "table", "tbody", "tr", "td", "strong", "p", "h1", "ul", "li", "a"];
 
     public static readonly HashSet<string> MailAttributes =
         ["lang", "charset", "name", "content", "style", "role", "width", "cellpadding", "cellspacing", "border", "align", "href"];

@@ -42,17 +42,7 @@ public sealed class PageSafetyTests
         new(stage == StageKey.Goals ? "goals[0].title" : "comment", "x", new(Evil("fieldErrorFi"), Evil("fieldErrorEn"))),
     ];
 
-    public static TheoryData<StageKey, Language> Cases()
-    {
-        var data = new TheoryData<StageKey, Language>();
-        foreach (var stage in StageKeys.InOrder)
-        {
-            data.Add(stage, Language.Fi);
-            data.Add(stage, Language.En);
-        }
-
-        return data;
-    }
+    public static TheoryData<StageKey, Language> Cases() => Samples.StagesAndLanguages();
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -108,5 +108,17 @@ internal static class Samples
             "");
     }
 
+    public static TheoryData<StageKey, Language> StagesAndLanguages()
+    {
+        var data = new TheoryData<StageKey, Language>();
+        foreach (var stage in StageKeys.InOrder)
+        {
+            data.Add(stage, Language.Fi);
+            data.Add(stage, Language.En);
+        }
+
+        return data;
+    }
+
     public static LocalizedText Message(string text) => new(text + " (fi)", text);
 }

@@ -8,17 +8,7 @@ namespace StrategyFlow.Workflow.Tests.Pages;
 
 public sealed class StakeholderFormTests
 {
-    public static TheoryData<StageKey, Language> StagesAndLanguages()
-    {
-        var data = new TheoryData<StageKey, Language>();
-        foreach (var stage in StageKeys.InOrder)
-        {
-            data.Add(stage, Language.Fi);
-            data.Add(stage, Language.En);
-        }
-
-        return data;
-    }
+    public static TheoryData<StageKey, Language> StagesAndLanguages() => Samples.StagesAndLanguages();
 
     public static TheoryData<StageKey> Stages() => new(StageKeys.InOrder);
 
