@@ -111,14 +111,18 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
             .Close("div");
     }
 
-    /// <summary>One row per key (every approved channel), then rows for keys that are not approved.</summary>
+    /// <summary>
+    /// One row per key (every approved channel), then rows for keys that are not approved. Rows are
+    /// shown in the order of the keys, so errors are looked up by the item's place in the answer.
+    /// </summary>
     private void FixedRows(HtmlBuilder html, EditorList list)
     {
         var key = list.KeyField.Name;
         var existing = list.ToRows(scope.Answer).ToList();
         var keys = Distinct(list.FixedKeys!(scope));
-        var rows = keys.Select(k => (Row: existing.FirstOrDefault(r => TextKey.Same(r.One(key), k)) ?? new Row().Set(key, k), Approved: true))
-            .Concat(existing.Where(r => !keys.Any(k => TextKey.Same(k, r.One(key)))).Select(r => (Row: r, Approved: false)))
+        int? Source(Func<Row, bool> match) => existing.FindIndex(r => match(r)) is var j and >= 0 ? j : null;
+        var rows = keys.Select(k => (Source: Source(r => TextKey.Same(r.One(key), k)), Key: k, Approved: true))
+            .Concat(existing.Select((r, j) => (Source: (int?)j, Key: r.One(key), Approved: false)).Where(r => !keys.Any(k => TextKey.Same(k, r.Key))))
             .ToList();
         if (rows.Count == 0)
         {
@@ -127,18 +131,23 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
 
         for (var i = 0; i < rows.Count; i++)
         {
-            var (row, approved) = rows[i];
+            var (source, rowKey, approved) = rows[i];
+            var row = source is { } j ? existing[j] : new Row().Set(key, rowKey);
             var rowId = Id(list.RowPath(i));
-            var label = approved ? row.One(key) : $"{row.One(key)} {PageText.NotApproved.In(Language)}";
+            var label = approved ? rowKey : $"{rowKey} {PageText.NotApproved.In(Language)}";
             var where = $"{list.Title.In(Language)} · {label}";
             html.Open("div", ("class", "row pair"), ("id", rowId))
                 .Void("input", ("type", "hidden"), ("name", list.FieldName(i, key)), ("value", row.One(key)));
-            WriteErrors(html, errors.Take(list.RowPath(i), withItems: false, rowId, where), null);
-            WriteErrors(html, errors.Take(list.FieldName(i, key), withItems: false, rowId, where), null);
+            if (source is { } k)
+            {
+                WriteErrors(html, errors.Take(list.RowPath(k), withItems: false, rowId, where), null);
+                WriteErrors(html, errors.Take(list.FieldName(k, key), withItems: true, rowId, where), null);
+            }
+
             annotate?.Invoke(html, list, row);
             foreach (var field in list.Fields.Where(f => f.Kind != FieldKind.Fixed))
             {
-                Field(html, field, list.FieldName(i, field.Name), row, label, where);
+                Field(html, field, list.FieldName(i, field.Name), row, label, where, source is { } e ? list.FieldName(e, field.Name) : null);
             }
 
             if (!approved)
@@ -179,9 +188,10 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
         }
     }
 
-    private void Field(HtmlBuilder html, EditorField field, string name, Row row, string label, string where)
+    // errorPath: where validation reports problems with this field, when that is not its form name.
+    private void Field(HtmlBuilder html, EditorField field, string name, Row row, string label, string where, string? errorPath = null)
     {
-        var control = Control(name, where, field.Hint is not null);
+        var control = Control(name, where, field.Hint is not null, errorPath ?? name);
         if (field.Kind == FieldKind.Choices)
         {
             ChoicesField(html, field, name, row, control);
@@ -287,8 +297,9 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
             .Close("label");
     }
 
-    private FieldControl Control(string name, string where, bool hasHint) =>
-        new(name, Id(name), hasHint, errors.Take(name, withItems: true, Id(name), where));
+    /// <summary>A control, and the errors reported at <paramref name="errorPath"/> (its form name unless the rows are reordered).</summary>
+    private FieldControl Control(string name, string where, bool hasHint, string? errorPath = null) =>
+        new(name, Id(name), hasHint, errors.Take(errorPath ?? name, withItems: true, Id(name), where));
 
     internal static void WriteErrors(HtmlBuilder html, IReadOnlyList<string> messages, string? id)
     {

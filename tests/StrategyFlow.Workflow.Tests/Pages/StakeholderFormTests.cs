@@ -115,6 +115,26 @@ public sealed class StakeholderFormTests
     }
 
     [Fact]
+    public void StakeholderForm_OwnerErrors_AreShownAtTheOwnersRowWhateverOrderTheAnswerHasThem()
+    {
+        // The answer lists Instagram first; the form shows the approved channels in their own order.
+        var answer = StageAnswer.Empty(StageKey.Ownership) with
+        {
+            ChannelOwners = [new("Instagram", "x"), new("TikTok", "Liisa"), new("LinkedIn", "Sanna")],
+        };
+        FieldError[] errors = [new("channelOwners[0].owner", "invalid", Samples.Message("Instagram owner problem")), new("channelOwners[1].channel", "unknown", Samples.Message("Not an approved channel"))];
+        var model = Samples.Form(StageKey.Ownership, Language.En, errors) with { Answer = answer };
+
+        var document = HtmlForm.Parse(FormPages.StakeholderForm(model).Html);
+
+        Assert.Equal("Instagram", ((IHtmlInputElement)document.QuerySelector("input[name='channelOwners[1].channel']")!).Value);
+        Assert.Equal("true", document.QuerySelector("input[name='channelOwners[1].owner']")!.GetAttribute("aria-invalid"));
+        Assert.Null(document.QuerySelector("input[name='channelOwners[0].owner']")!.GetAttribute("aria-invalid"));
+        Assert.Contains("Not an approved channel", HtmlForm.ById(document, "f-channelOwners-2").TextContent, StringComparison.Ordinal);
+        Assert.Equal("TikTok", ((IHtmlInputElement)document.QuerySelector("input[name='channelOwners[2].channel']")!).Value);
+    }
+
+    [Fact]
     public void StakeholderForm_WithFieldErrors_Answers400AndShowsEachErrorAtItsFieldAndInTheSummary()
     {
         FieldError[] errors =
