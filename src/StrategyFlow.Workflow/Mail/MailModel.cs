@@ -1,0 +1,65 @@
+using StrategyFlow.Core.Framework;
+
+namespace StrategyFlow.Workflow.Mail;
+
+/// <summary>Every email StrategyFlow sends.</summary>
+public enum MailKind
+{
+    /// <summary>To a stakeholder: a stage round is open; link to their form.</summary>
+    Invitation,
+
+    /// <summary>To a stakeholder who has not answered yet.</summary>
+    Reminder,
+
+    /// <summary>To a stakeholder: the approver asked for changes, a new round is open; link to their form.</summary>
+    SentBack,
+
+    /// <summary>To an approver: the draft is ready; link to the review page.</summary>
+    ReviewRequest,
+
+    /// <summary>To an approver who has not decided yet.</summary>
+    ReviewReminder,
+
+    /// <summary>To the owner: the approvers have not decided after the last reminder.</summary>
+    Escalation,
+
+    StageApproved,
+    Completed,
+    Rejected,
+    Cancelled,
+}
+
+/// <summary>What one email says. Only the kinds that ask someone to act carry a <see cref="Link"/>.</summary>
+public sealed record MailModel
+{
+    public MailKind Kind { get; init; }
+
+    public Language Language { get; init; }
+
+    public string Organization { get; init; } = "";
+
+    public string StrategyTitle { get; init; } = "";
+
+    /// <summary>The stage the mail is about; not needed for <see cref="MailKind.Completed"/> and <see cref="MailKind.Cancelled"/>.</summary>
+    public StageKey? Stage { get; init; }
+
+    public int Round { get; init; } = 1;
+
+    public string RecipientName { get; init; } = "";
+
+    /// <summary>The recipient's personal form or review link (absolute http/https). Ignored by kinds that link nowhere.</summary>
+    public string? Link { get; init; }
+
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>The approver's comment (send-back, approval, rejection) or the reason for cancelling.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>Who has not answered (review request) or not decided (escalation).</summary>
+    public IReadOnlyList<string> Pending { get; init; } = [];
+
+    public int RemindersSent { get; init; }
+}
+
+/// <summary>A rendered email: a one-line subject, email-safe HTML and an equivalent plain-text body.</summary>
+public sealed record MailContent(string Subject, string Html, string PlainText);

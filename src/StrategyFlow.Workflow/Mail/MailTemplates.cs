@@ -1,0 +1,183 @@
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Pages;
+
+namespace StrategyFlow.Workflow.Mail;
+
+/// <summary>
+/// The text of every email, in Finnish and English. Each is short, says what happened and what (if
+/// anything) to do, and has at most one call to action: the recipient's own form or review link.
+/// Management URLs never appear in a mail.
+/// </summary>
+public static class MailTemplates
+{
+    public static MailContent Render(MailModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var mail = new Composer(model).Compose();
+        return new MailContent(MailLayout.Subject(mail.Subject), MailLayout.Html(mail, model), MailLayout.PlainText(mail, model));
+    }
+
+    /// <summary>The kinds that ask the recipient to act through their personal link.</summary>
+    public static bool HasLink(MailKind kind) =>
+        kind is MailKind.Invitation or MailKind.Reminder or MailKind.SentBack or MailKind.ReviewRequest or MailKind.ReviewReminder;
+
+    private sealed class Composer(MailModel m)
+    {
+        private readonly bool _fi = m.Language == Language.Fi;
+
+        public ComposedMail Compose() => m.Kind switch
+        {
+            MailKind.Invitation => Mail(
+                T($"{m.StrategyTitle}: vaihe {N}/4 odottaa vastaustasi", $"{m.StrategyTitle}: stage {N} of 4 needs your input"),
+                Paragraph(
+                    $"{m.Organization} laatii sosiaalisen median strategiaa {Quoted}, ja toivomme siihen sinun näkemystäsi. Nyt vuorossa on vaihe {N}/4: {StageTitle}.",
+                    $"{m.Organization} is putting together its social media strategy {Quoted}, and we would like your view. Stage {N} of 4 is now open: {StageTitle}."),
+                Deadline("Vastaathan viimeistään {0}.", "Please answer by {0}."),
+                Button("Avaa lomake", "Open the form"),
+                Paragraph("Voit muokata vastaustasi samasta linkistä, kunnes vaihe sulkeutuu.",
+                    "You can revise your answer with the same link until the stage closes.")),
+
+            MailKind.Reminder => Mail(
+                T($"Muistutus – {m.StrategyTitle}: vaihe {N}/4 odottaa vastaustasi", $"Reminder – {m.StrategyTitle}: stage {N} of 4 needs your input"),
+                Paragraph(
+                    $"Muistutus: emme ole vielä saaneet vastaustasi strategian {Quoted} vaiheeseen {N}/4, {StageTitle}.",
+                    $"A quick reminder: we have not yet received your answer to stage {N} of 4 of {Quoted}: {StageTitle}."),
+                Deadline("Vastausaikaa on {0} asti.", "You have until {0}."),
+                Button("Avaa lomake", "Open the form")),
+
+            MailKind.SentBack => Mail(
+                T($"{m.StrategyTitle}: vaihe {N}/4 avattiin uudelleen", $"{m.StrategyTitle}: stage {N} of 4 is open again"),
+                Paragraph(
+                    $"Strategian {Quoted} vaihe {N}/4, {StageTitle}, on avattu uudelleen (kierros {m.Round}).",
+                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, is open again (round {m.Round})."),
+                Quote("Hyväksyjä pyysi muutoksia:", "The approver asked for changes:"),
+                Paragraph("Aiempi vastauksesi on valmiina lomakkeella. Tarkista ja päivitä se.",
+                    "Your previous answer is already filled in on the form. Please review and update it."),
+                Deadline("Vastaathan viimeistään {0}.", "Please answer by {0}."),
+                Button("Avaa lomake", "Open the form")),
+
+            MailKind.ReviewRequest => Mail(
+                T($"{m.StrategyTitle}: vaihe {N}/4 odottaa hyväksyntääsi", $"{m.StrategyTitle}: stage {N} of 4 is ready for your review"),
+                Paragraph(
+                    $"Strategian {Quoted} vaiheen {N}/4, {StageTitle}, vastaukset on koottu luonnokseksi, joka odottaa päätöstäsi. Voit muokata luonnosta ja sitten hyväksyä sen, pyytää muutoksia tai hylätä strategian.",
+                    $"The answers to stage {N} of 4 of {Quoted}, {StageTitle}, have been merged into a draft that awaits your decision. You can edit the draft, then approve it, ask for changes or reject the strategy."),
+                m.Pending.Count > 0
+                    ? Bullets("Nämä sidosryhmät eivät vastanneet:", "These stakeholders did not answer:")
+                    : Paragraph("Kaikki sidosryhmät vastasivat.", "Every stakeholder answered."),
+                Deadline("Toivomme päätöstäsi viimeistään {0}.", "Please decide by {0}."),
+                Button("Avaa arviointisivu", "Open the review page")),
+
+            MailKind.ReviewReminder => Mail(
+                T($"Muistutus – {m.StrategyTitle}: vaihe {N}/4 odottaa hyväksyntääsi", $"Reminder – {m.StrategyTitle}: stage {N} of 4 awaits your decision"),
+                Paragraph(
+                    $"Muistutus: strategian {Quoted} vaihe {N}/4, {StageTitle}, odottaa yhä päätöstäsi.",
+                    $"A quick reminder: stage {N} of 4 of {Quoted}, {StageTitle}, is still waiting for your decision."),
+                Deadline("Toivomme päätöstäsi viimeistään {0}.", "Please decide by {0}."),
+                Button("Avaa arviointisivu", "Open the review page")),
+
+            MailKind.Escalation => Mail(
+                T($"{m.StrategyTitle}: vaiheen {N}/4 hyväksyntä viivästyy", $"{m.StrategyTitle}: stage {N} of 4 is still awaiting approval"),
+                Paragraph(
+                    $"Strategian {Quoted} vaihe {N}/4, {StageTitle}, odottaa yhä hyväksyntää. Hyväksyjille on lähetetty {Reminders}.",
+                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, is still awaiting approval. The approvers have been sent {Reminders}."),
+                Bullets("Päätöstä odotetaan vielä:", "Still waiting for a decision from:"),
+                Deadline("Hyväksynnän määräaika oli {0}.", "The approval deadline was {0}."),
+                Paragraph(
+                    "Mitään ei hyväksytä automaattisesti: strategia etenee vasta, kun päätös on tehty. Ota tarvittaessa yhteyttä hyväksyjiin.",
+                    "Nothing is approved automatically: the strategy moves on only when a decision is made. Please get in touch with the approvers.")),
+
+            MailKind.StageApproved => Mail(
+                T($"{m.StrategyTitle}: vaihe {N}/4 on hyväksytty", $"{m.StrategyTitle}: stage {N} of 4 is approved"),
+                Paragraph($"Strategian {Quoted} vaihe {N}/4, {StageTitle}, on hyväksytty.",
+                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, has been approved."),
+                Next(),
+                Quote("Hyväksyjän kommentti:", "The approver's comment:")),
+
+            MailKind.Completed => Mail(
+                T($"{m.StrategyTitle} on valmis", $"{m.StrategyTitle} is complete"),
+                Paragraph(
+                    $"Sosiaalisen median strategia {Quoted} on valmis: kaikki neljä vaihetta on hyväksytty ja strategia on arkistoitu.",
+                    $"The social media strategy {Quoted} is complete: all four stages are approved and the strategy has been archived."),
+                Paragraph("Kiitos osallistumisestasi!", "Thank you for taking part!")),
+
+            MailKind.Rejected => Mail(
+                T($"{m.StrategyTitle} hylättiin", $"{m.StrategyTitle} was rejected"),
+                m.Stage is null
+                    ? Paragraph($"Strategia {Quoted} hylättiin.", $"The strategy {Quoted} was rejected.")
+                    : Paragraph($"Strategia {Quoted} hylättiin vaiheessa {N}/4, {StageTitle}.",
+                        $"The strategy {Quoted} was rejected at stage {N} of 4, {StageTitle}."),
+                Quote("Perustelu:", "Reason:"),
+                Paragraph("Strategian työnkulku on päättynyt, eikä sinun tarvitse tehdä mitään.",
+                    "The process has ended; there is nothing more for you to do.")),
+
+            MailKind.Cancelled => Mail(
+                T($"{m.StrategyTitle} on peruttu", $"{m.StrategyTitle} was cancelled"),
+                Paragraph($"Strategian {Quoted} laatiminen on keskeytetty.", $"Work on the strategy {Quoted} has been cancelled."),
+                Quote("Syy:", "Reason:"),
+                Paragraph("Sinun ei tarvitse tehdä mitään, eivätkä aiemmin saamasi lomakelinkit ole enää käytössä.",
+                    "There is nothing more for you to do, and any form links you received no longer work.")),
+
+            _ => throw new ArgumentOutOfRangeException(nameof(m), m.Kind, "Unknown mail kind."),
+        };
+
+        private StageDefinition Stage => m.Stage is { } key && Enum.IsDefined(key)
+            ? InnerCycle.Get(key)
+            : throw new ArgumentException($"A {m.Kind} mail needs a stage.", nameof(m));
+
+        private int N => Stage.Number;
+
+        private string StageTitle => Stage.Title.In(m.Language);
+
+        private string Quoted => _fi ? $"”{m.StrategyTitle}”" : $"“{m.StrategyTitle}”";
+
+        private string Reminders => (_fi, m.RemindersSent) switch
+        {
+            (true, 1) => "1 muistutus",
+            (true, var n) => $"{n} muistutusta",
+            (false, 1) => "1 reminder",
+            (false, var n) => $"{n} reminders",
+        };
+
+        private string T(string fi, string en) => _fi ? fi : en;
+
+        private ComposedMail Mail(string subject, params MailBlock?[] blocks)
+        {
+            var eyebrow = m.Stage is null || m.Kind is MailKind.Completed or MailKind.Cancelled
+                ? m.Organization
+                : m.Round > 1 && m.Kind is not (MailKind.StageApproved or MailKind.Rejected or MailKind.Escalation)
+                    ? T($"Vaihe {N}/4 · kierros {m.Round}", $"Stage {N} of 4 · round {m.Round}")
+                    : T($"Vaihe {N}/4", $"Stage {N} of 4");
+            var heading = m.Kind is MailKind.Completed or MailKind.Cancelled || m.Stage is null ? m.StrategyTitle : StageTitle;
+            var footer = HasLink(m.Kind)
+                ? T("Linkki on henkilökohtainen, joten älä välitä tätä viestiä eteenpäin. Viestin lähetti StrategyFlow.",
+                    "The link is personal: please do not forward this email. Sent by StrategyFlow.")
+                : T("Viestin lähetti StrategyFlow.", "Sent by StrategyFlow.");
+            return new ComposedMail(
+                subject, eyebrow, heading, T($"Hei {m.RecipientName},", $"Hi {m.RecipientName},"),
+                [.. blocks.OfType<MailBlock>()], footer);
+        }
+
+        private MailBlock Paragraph(string fi, string en) => new MailParagraph(T(fi, en));
+
+        private MailBlock? Deadline(string fi, string en) => m.Deadline is { } deadline
+            ? new MailParagraph(string.Format(System.Globalization.CultureInfo.InvariantCulture, T(fi, en), Deadlines.Format(deadline, m.Language)), Strong: true)
+            : null;
+
+        private MailBlock? Quote(string fi, string en) =>
+            string.IsNullOrWhiteSpace(m.Comment) ? null : new MailQuote(T(fi, en), m.Comment.Trim());
+
+        private MailBlock? Bullets(string fi, string en) =>
+            m.Pending.Count == 0 ? null : new MailBullets(T(fi, en), m.Pending);
+
+        private MailBlock? Next() => StageKeys.TryFromNumber(N + 1, out var next)
+            ? Paragraph($"Seuraavaksi vuorossa on vaihe {N + 1}/4: {InnerCycle.Get(next).Title.Fi}.",
+                $"Next up is stage {N + 1} of 4: {InnerCycle.Get(next).Title.En}.")
+            : Paragraph("Tämä oli viimeinen vaihe: strategia arkistoidaan seuraavaksi.",
+                "This was the last stage: the strategy is archived next.");
+
+        private MailButton Button(string fi, string en) =>
+            Uri.TryCreate(m.Link, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp)
+                ? new MailButton(T(fi, en), link.AbsoluteUri)
+                : throw new ArgumentException($"A {m.Kind} mail needs the recipient's absolute http(s) link.", nameof(m));
+    }
+}

@@ -1,0 +1,273 @@
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Coherence;
+using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Framework;
+
+namespace StrategyFlow.Workflow.Pages;
+
+/// <summary>
+/// The pages people see: the stakeholder's form, the approver's review page, and short notices. Every
+/// page is one self-contained HTML document without scripts; forms post back to their own URL.
+/// </summary>
+public static class FormPages
+{
+    public static HtmlResult StakeholderForm(StakeholderFormModel m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var language = m.Header.Language;
+        var stage = InnerCycle.Get(m.Header.Stage);
+        var errors = new ErrorIndex(m.Errors ?? [], language);
+        var blankRows = Math.Clamp(m.BlankRows, 0, FormReader.MaxBlankRows);
+        var editor = new StageEditor(new EditorScope(m.Answer with { Stage = stage.Key }, m.Context, language), errors, blankRows);
+
+        var form = new HtmlBuilder()
+            .Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
+            .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)));
+        editor.Responses(form, PageText.Questions, PageText.QuestionsHint);
+        editor.Lists(form);
+        form.Open("section", ("class", "card"))
+            .Open("div", ("class", "actions"))
+            .Element("button", PageText.Send.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Submit))
+            .Close("div")
+            .Element("p", PageText.SendHint.In(language), ("class", "meta"))
+            .Close("section")
+            .Close("form");
+
+        var main = Intro(m.Header, stage, PageText.Hello, PageText.AnswerBy);
+        if (!string.IsNullOrWhiteSpace(m.SendBackComment))
+        {
+            main.Open("section", ("class", "callout note"), ("aria-labelledby", "h-sent-back"))
+                .Element("h2", PageText.SentBackTitle.In(language), ("id", "h-sent-back"))
+                .Element("p", m.SendBackComment, ("class", "quote"))
+                .Element("p", PageText.SentBackText.In(language))
+                .Close("section");
+        }
+
+        ErrorSummary(main, errors, language);
+        main.Open("section", ("class", "card"), ("aria-labelledby", "h-about"))
+            .Element("h2", PageText.AboutStage.In(language), ("id", "h-about"))
+            .Element("p", stage.Guidance.In(language));
+        Principle(main, stage, language);
+        main.Close("section").Append(form);
+
+        var title = $"{stage.Title.In(language)} – {m.Header.StrategyTitle}";
+        return Page(errors.Any ? 400 : 200, m.Header, title, main);
+    }
+
+    public static HtmlResult ReviewPage(ReviewPageModel m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var language = m.Header.Language;
+        var stage = InnerCycle.Get(m.Header.Stage);
+        var errors = new ErrorIndex(m.Errors ?? [], language);
+        var blankRows = Math.Clamp(m.BlankRows, 0, FormReader.MaxBlankRows);
+        var notes = new DraftNotes(m.Consolidated, language);
+        var editor = new StageEditor(new EditorScope(m.Draft with { Stage = stage.Key }, m.Context, language), errors, blankRows, notes.Annotate);
+
+        // The editor is written first so that the error summary and the leftover conflicts above it know what it showed.
+        var draft = new HtmlBuilder();
+        editor.Responses(draft, PageText.DraftResponses, PageText.DraftResponsesHint);
+        editor.Lists(draft);
+
+        var decision = new HtmlBuilder()
+            .Open("section", ("class", "card"), ("aria-labelledby", "h-decision"))
+            .Element("h2", PageText.DecisionTitle.In(language), ("id", "h-decision"));
+        editor.LongText(decision, FormFields.Comment, PageText.CommentLabel.In(language), PageText.CommentHint.In(language), m.Comment ?? string.Empty, Limits.Comment);
+        decision.Open("div", ("class", "actions"))
+            .Element("button", PageText.Approve.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Approve))
+            .Element("button", PageText.RequestChanges.In(language), ("type", "submit"), ("name", FormFields.Action), ("value", FormFields.RequestChanges))
+            .Element("button", PageText.Reject.In(language), ("type", "submit"), ("class", "danger"), ("name", FormFields.Action), ("value", FormFields.Reject))
+            .Close("div")
+            .Element("p", PageText.DecisionHint.In(language), ("class", "meta"))
+            .Close("section");
+
+        var main = Intro(m.Header, stage, PageText.ApproverHello, PageText.DecideBy);
+        NotAnswered(main, m.NotAnswered ?? [], language);
+        ErrorSummary(main, errors, language);
+        Findings(main, m.Findings ?? [], language);
+        AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language);
+
+        main.Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
+            .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)))
+            .Open("section", ("class", "card"), ("aria-labelledby", "h-draft"))
+            .Element("h2", PageText.DraftTitle.In(language), ("id", "h-draft"))
+            .Element("p", PageText.DraftText.In(language));
+        notes.WriteUnshown(main);
+        main.Close("section").Append(draft).Append(decision).Close("form");
+
+        var title = $"{PageText.Review.In(language)}: {stage.Title.In(language)} – {m.Header.StrategyTitle}";
+        return Page(errors.Any ? 400 : 200, m.Header, title, main);
+    }
+
+    /// <summary>A short page in the strategy's language. <see cref="NoticeKind.LinkInvalid"/> is always bilingual and generic.</summary>
+    public static HtmlResult Notice(NoticeKind kind, Language language, string? detail = null)
+    {
+        if (kind == NoticeKind.LinkInvalid)
+        {
+            return Notice(kind);
+        }
+
+        var (title, _) = PageText.Notice(kind);
+        var main = new HtmlBuilder().Open("section", ("class", "card notice"));
+        NoticeText(main, kind, language, detail, "h1");
+        main.Close("section");
+        return new HtmlResult(StatusOf(kind), PageLayout.Document(PageLayout.Lang(language), title.In(language), null, null, main));
+    }
+
+    /// <summary>
+    /// A notice in both languages, for when the strategy's language is unknown. An invalid link always
+    /// gets this same page, whatever the cause: it must not tell a tampered link from an expired one.
+    /// </summary>
+    public static HtmlResult Notice(NoticeKind kind)
+    {
+        var (title, _) = PageText.Notice(kind);
+        var main = new HtmlBuilder().Open("section", ("class", "card notice"));
+        foreach (var language in new[] { Language.Fi, Language.En })
+        {
+            main.Open("div", ("class", "lang"), ("lang", PageLayout.Lang(language)));
+            NoticeText(main, kind, language, null, language == Language.Fi ? "h1" : "h2");
+            main.Close("div");
+        }
+
+        main.Close("section");
+        return new HtmlResult(StatusOf(kind), PageLayout.Document("fi", $"{title.Fi} / {title.En}", null, null, main));
+    }
+
+    private static void NoticeText(HtmlBuilder main, NoticeKind kind, Language language, string? detail, string heading)
+    {
+        var (title, text) = PageText.Notice(kind);
+        main.Element(heading, title.In(language)).Element("p", text.In(language));
+        if (!string.IsNullOrWhiteSpace(detail) && kind != NoticeKind.LinkInvalid)
+        {
+            main.Element("p", detail, ("class", "meta"));
+        }
+    }
+
+    private static int StatusOf(NoticeKind kind) => kind switch
+    {
+        NoticeKind.AnswerReceived or NoticeKind.DecisionRecorded or NoticeKind.RoundClosed => 200,
+        NoticeKind.LinkInvalid => 403,
+        NoticeKind.NotFound => 404,
+        NoticeKind.TooLarge => 413,
+        NoticeKind.BadRequest => 400,
+        NoticeKind.Unavailable => 503,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
+    };
+
+    private static HtmlResult Page(int status, FormHeader header, string title, HtmlBuilder main) =>
+        new(status, PageLayout.Document(PageLayout.Lang(header.Language), title, header.Organization, header.StrategyTitle, main));
+
+    /// <summary>Stage and round, the stage title, who the page is for and the deadline.</summary>
+    private static HtmlBuilder Intro(FormHeader header, StageDefinition stage, LocalizedText hello, LocalizedText by)
+    {
+        var language = header.Language;
+        var eyebrow = PageText.StageOf.Format(language, stage.Number);
+        if (header.Round > 1)
+        {
+            eyebrow += " · " + PageText.Round.Format(language, header.Round);
+        }
+
+        var html = new HtmlBuilder()
+            .Open("div", ("class", "intro"))
+            .Element("p", eyebrow, ("class", "eyebrow"))
+            .Element("h1", stage.Title.In(language))
+            .Open("p", ("class", "meta"))
+            .Text(hello.Format(language, header.ParticipantName));
+        if (header.Deadline is { } deadline)
+        {
+            html.Text(" · " + by.In(language) + " ")
+                .Element("time", Deadlines.Format(deadline, language), ("datetime", Deadlines.Iso(deadline)));
+        }
+
+        return html.Close("p").Close("div");
+    }
+
+    private static void Principle(HtmlBuilder html, StageDefinition stage, Language language) =>
+        html.Open("p", ("class", "principle"))
+            .Element("strong", PageText.Principle.In(language))
+            .Text(stage.Principle.In(language))
+            .Close("p");
+
+    private static void ErrorSummary(HtmlBuilder html, ErrorIndex errors, Language language)
+    {
+        if (!errors.Any)
+        {
+            return;
+        }
+
+        html.Open("section", ("class", "callout error error-summary"), ("role", "alert"), ("aria-labelledby", "h-errors"))
+            .Element("h2", PageText.ErrorSummaryTitle.In(language), ("id", "h-errors"))
+            .Open("ul");
+        foreach (var (message, anchor, where) in errors.Summary())
+        {
+            var text = $"{where ?? PageText.ErrorElsewhere.In(language)}: {message}";
+            html.Open("li");
+            if (anchor is null)
+            {
+                html.Text(text);
+            }
+            else
+            {
+                html.Element("a", text, ("href", "#" + anchor));
+            }
+
+            html.Close("li");
+        }
+
+        html.Close("ul").Close("section");
+    }
+
+    private static void NotAnswered(HtmlBuilder html, IReadOnlyList<string> notAnswered, Language language)
+    {
+        if (notAnswered.Count == 0)
+        {
+            html.Open("section", ("class", "callout ok")).Element("p", PageText.AllAnswered.In(language)).Close("section");
+            return;
+        }
+
+        html.Open("section", ("class", "callout note"), ("aria-labelledby", "h-not-answered"))
+            .Element("h2", PageText.NotAnsweredTitle.In(language), ("id", "h-not-answered"))
+            .Element("p", PageText.NotAnsweredText.In(language))
+            .Open("ul");
+        foreach (var who in notAnswered)
+        {
+            html.Element("li", who);
+        }
+
+        html.Close("ul").Close("section");
+    }
+
+    private static void Findings(HtmlBuilder html, IReadOnlyList<Finding> findings, Language language)
+    {
+        html.Open("section", ("class", "card"), ("id", "findings"), ("aria-labelledby", "h-findings"))
+            .Element("h2", PageText.FindingsTitle.In(language), ("id", "h-findings"));
+        if (findings.Count == 0)
+        {
+            html.Element("p", PageText.NoFindings.In(language)).Close("section");
+            return;
+        }
+
+        if (findings.HasErrors())
+        {
+            html.Element("p", PageText.FindingsBlock.In(language), ("class", "field-error"));
+        }
+
+        html.Open("ul", ("class", "findings"));
+        foreach (var finding in findings.OrderByDescending(f => f.Severity == Severity.Error))
+        {
+            var error = finding.Severity == Severity.Error;
+            var rule = string.IsNullOrWhiteSpace(finding.Subject) ? finding.RuleId : $"{finding.RuleId} · {finding.Subject}";
+            html.Open("li")
+                .Element("span", (error ? PageText.Error : PageText.Warning).In(language), ("class", error ? "badge error" : "badge warning"))
+                .Open("div")
+                .Element("p", finding.Message?.In(language))
+                .Element("p", rule, ("class", "rule"))
+                .Close("div")
+                .Close("li");
+        }
+
+        html.Close("ul").Close("section");
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

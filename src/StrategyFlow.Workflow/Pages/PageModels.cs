@@ -1,0 +1,54 @@
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Coherence;
+using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Framework;
+
+namespace StrategyFlow.Workflow.Pages;
+
+/// <summary>What every form page says at the top: whose strategy, which stage and round, for whom, until when.</summary>
+public sealed record FormHeader(
+    Language Language,
+    string Organization,
+    string StrategyTitle,
+    StageKey Stage,
+    int Round,
+    string ParticipantName,
+    DateTimeOffset? Deadline);
+
+/// <summary>
+/// A stakeholder's form: <paramref name="Answer"/> prefills it (their previous answer, or what they just
+/// posted when <paramref name="Errors"/> are shown); <paramref name="BlankRows"/> empty rows follow each list.
+/// </summary>
+public sealed record StakeholderFormModel(
+    FormHeader Header,
+    StageAnswer Answer,
+    StrategyContext Context,
+    string? SendBackComment,
+    IReadOnlyList<FieldError> Errors,
+    int BlankRows = 1);
+
+/// <summary>An approver's review page: every answer, the editable consolidated <paramref name="Draft"/>, the findings.</summary>
+public sealed record ReviewPageModel(
+    FormHeader Header,
+    IReadOnlyList<ContributedAnswer> Answers,
+    IReadOnlyList<string> NotAnswered,
+    ConsolidatedDraft Consolidated,
+    StageAnswer Draft,
+    IReadOnlyList<Finding> Findings,
+    StrategyContext Context,
+    IReadOnlyList<FieldError> Errors,
+    string Comment,
+    int BlankRows = 1);
+
+/// <summary>The short pages shown after an action, or instead of a form.</summary>
+public enum NoticeKind
+{
+    AnswerReceived,
+    DecisionRecorded,
+    RoundClosed,
+    LinkInvalid,
+    NotFound,
+    TooLarge,
+    BadRequest,
+    Unavailable,
+}

@@ -1,0 +1,120 @@
+using StrategyFlow.Core.Framework;
+
+namespace StrategyFlow.Workflow.Pages;
+
+/// <summary>Every fixed text of the pages, in both languages.</summary>
+internal static class PageText
+{
+    public static readonly LocalizedText Product = new("StrategyFlow", "StrategyFlow");
+    public static readonly LocalizedText StageOf = new("Vaihe {0}/4", "Stage {0} of 4");
+    public static readonly LocalizedText Round = new("kierros {0}", "round {0}");
+    public static readonly LocalizedText Hello = new("Hei {0}", "Hi {0}");
+    public static readonly LocalizedText AnswerBy = new("vastaathan viimeistään", "please answer by");
+    public static readonly LocalizedText DecideBy = new("päätös toivotaan viimeistään", "please decide by");
+
+    public static readonly LocalizedText SentBackTitle = new("Hyväksyjä pyysi muutoksia", "The approver asked for changes");
+    public static readonly LocalizedText SentBackText = new(
+        "Aiempi vastauksesi on valmiina alla. Tarkista ja täydennä se hyväksyjän kommentin perusteella.",
+        "Your previous answer is filled in below. Please review and complete it in light of the approver's comment.");
+
+    public static readonly LocalizedText AboutStage = new("Mistä tässä vaiheessa on kyse", "What this stage is about");
+    public static readonly LocalizedText Principle = new("Periaate", "Principle");
+    public static readonly LocalizedText Questions = new("Kysymykset", "Guiding questions");
+    public static readonly LocalizedText QuestionsHint = new(
+        "Vastaa omin sanoin. Voit jättää kohdan tyhjäksi, jos sinulla ei ole siihen näkemystä.",
+        "Answer in your own words. You may leave a question empty if you have no view on it.");
+
+    public static readonly LocalizedText ItemNumber = new("{0} {1}", "{0} {1}");
+    public static readonly LocalizedText NewItem = new("Uusi {0}", "New {0}");
+    public static readonly LocalizedText Remove = new("Poista", "Remove");
+    public static readonly LocalizedText AddItem = new("+ Lisää {0}", "+ Add {0}");
+    public static readonly LocalizedText Choose = new("Valitse…", "Choose…");
+    public static readonly LocalizedText NothingToChoose = new("Ei vielä valittavaa.", "Nothing to choose from yet.");
+    public static readonly LocalizedText OtherNames = new("Muut, pilkulla erotettuna", "Others, separated by commas");
+    public static readonly LocalizedText NothingApproved = new("Edellisissä vaiheissa ei hyväksytty yhtään.", "None were approved in the earlier stages.");
+    public static readonly LocalizedText NotApproved = new("(ei hyväksytty)", "(not approved)");
+
+    public static readonly LocalizedText Send = new("Lähetä vastaus", "Send answer");
+    public static readonly LocalizedText SendHint = new(
+        "Voit muokata vastaustasi samasta linkistä, kunnes vaihe sulkeutuu. Rivin lisääminen ei vielä lähetä vastausta.",
+        "You can revise your answer with the same link until the stage closes. Adding a row does not send your answer.");
+
+    public static readonly LocalizedText ErrorSummaryTitle = new("Korjaa nämä kohdat", "Please fix the following");
+    public static readonly LocalizedText ErrorElsewhere = new("Lomake", "Form");
+
+    // Review page.
+    public static readonly LocalizedText Review = new("Arviointi", "Review");
+    public static readonly LocalizedText ApproverHello = new("Hei {0}, tämä vaihe odottaa päätöstäsi", "Hi {0}, this stage awaits your decision");
+    public static readonly LocalizedText NotAnsweredTitle = new("Vastaamatta jäi", "Did not answer");
+    public static readonly LocalizedText NotAnsweredText = new(
+        "Nämä sidosryhmät eivät vastanneet määräaikaan mennessä:", "These stakeholders did not answer before the deadline:");
+    public static readonly LocalizedText AllAnswered = new("Kaikki sidosryhmät vastasivat.", "Every stakeholder answered.");
+    public static readonly LocalizedText FindingsTitle = new("Johdonmukaisuustarkistus", "Coherence check");
+    public static readonly LocalizedText FindingsBlock = new(
+        "Virheet estävät hyväksynnän: korjaa luonnos alla tai pyydä muutoksia.",
+        "Errors block approval: fix the draft below or request changes.");
+    public static readonly LocalizedText NoFindings = new("Luonnoksesta ei löytynyt huomautettavaa.", "The draft has no findings.");
+    public static readonly LocalizedText Error = new("Virhe", "Error");
+    public static readonly LocalizedText Warning = new("Huomio", "Warning");
+    public static readonly LocalizedText AnswersTitle = new("Sidosryhmien vastaukset", "Stakeholders' answers");
+    public static readonly LocalizedText NoAnswers = new("Yksikään sidosryhmä ei vastannut.", "No stakeholder answered.");
+    public static readonly LocalizedText NoAnswer = new("Ei vastausta.", "No answer.");
+    public static readonly LocalizedText DraftTitle = new("Koottu luonnos", "Consolidated draft");
+    public static readonly LocalizedText DraftText = new(
+        "Luonnos yhdistää vastaukset: samannimiset kohdat on yhdistetty ja ehdottajat näytetään. Muokkaa luonnosta tarvittaessa – hyväksymäsi versio tulee strategiaan.",
+        "The draft merges the answers: items with the same name are combined and their proposers shown. Edit it if needed: the version you approve goes into the strategy.");
+    public static readonly LocalizedText DraftResponses = new("Yhteenveto vastauksista", "Summary answers");
+    public static readonly LocalizedText DraftResponsesHint = new(
+        "Strategiaan tuleva vastaus kuhunkin kysymykseen.", "The answer to each question that goes into the strategy.");
+    public static readonly LocalizedText ProposedBy = new("Ehdottajat:", "Proposed by:");
+    public static readonly LocalizedText Conflict = new("Eriäviä näkemyksiä – {0}:", "Differing views – {0}:");
+    public static readonly LocalizedText OtherConflicts = new("Eriäviä näkemyksiä kohdista, joita ei ole luonnoksessa", "Differing views on items not in the draft");
+    public static readonly LocalizedText Empty = new("(tyhjä)", "(empty)");
+    public static readonly LocalizedText DecisionTitle = new("Päätös", "Decision");
+    public static readonly LocalizedText CommentLabel = new("Kommentti", "Comment");
+    public static readonly LocalizedText CommentHint = new(
+        "Pakollinen, jos pyydät muutoksia: kommentti näytetään sidosryhmille uuden kierroksen kutsussa ja lomakkeella.",
+        "Required when you request changes: the stakeholders see it in the new round's email and form.");
+    public static readonly LocalizedText Approve = new("Hyväksy vaihe", "Approve stage");
+    public static readonly LocalizedText RequestChanges = new("Pyydä muutoksia", "Request changes");
+    public static readonly LocalizedText Reject = new("Hylkää strategia", "Reject strategy");
+    public static readonly LocalizedText DecisionHint = new(
+        "Hyväksyminen tallentaa luonnoksen sellaisena kuin se on yllä. Muutospyyntö avaa uuden kierroksen. Hylkääminen päättää koko strategian.",
+        "Approving records the draft as it stands above. Requesting changes starts a new round. Rejecting ends the whole strategy.");
+
+    // Notices: title and text.
+    public static (LocalizedText Title, LocalizedText Text) Notice(NoticeKind kind) => kind switch
+    {
+        NoticeKind.AnswerReceived => (
+            new("Kiitos! Vastauksesi on tallennettu", "Thank you, your answer is saved"),
+            new("Voit muokata vastaustasi samasta linkistä, kunnes vaihe sulkeutuu.",
+                "You can revise it with the same link until the stage closes.")),
+        NoticeKind.DecisionRecorded => (
+            new("Päätöksesi on kirjattu", "Your decision is recorded"),
+            new("Kiitos. Voit sulkea tämän sivun.", "Thank you. You can close this page.")),
+        NoticeKind.RoundClosed => (
+            new("Tämä kierros on päättynyt", "This round has closed"),
+            new("Tämä linkki ei enää ota vastaan vastauksia tai päätöksiä, eikä mitään muutettu. Jos vaihe avataan uudelleen, saat uuden sähköpostin.",
+                "This link no longer accepts answers or decisions, and nothing was changed. If the stage reopens, you will get a new email.")),
+        NoticeKind.LinkInvalid => (
+            new("Linkki ei kelpaa", "This link is not valid"),
+            new("Linkki voi olla vanhentunut tai kopioitunut vajaana. Pyydä uusi linkki viestin lähettäjältä.",
+                "It may have expired or been copied incompletely. Please ask the person who sent it for a new link.")),
+        NoticeKind.NotFound => (
+            new("Sivua ei löytynyt", "Page not found"),
+            new("Tarkista osoite tai avaa linkki uudelleen sähköpostista.", "Please check the address, or open the link from your email again.")),
+        NoticeKind.TooLarge => (
+            new("Lähetys oli liian suuri", "The submission was too large"),
+            new("Palaa takaisin, lyhennä pisimpiä tekstejä ja lähetä uudelleen.", "Please go back, shorten the longest texts and send again.")),
+        NoticeKind.BadRequest => (
+            new("Lähetystä ei voitu käsitellä", "The submission could not be processed"),
+            new("Avaa lomake uudelleen sähköpostin linkistä ja yritä uudelleen.", "Please open the form again from the link in your email and try again.")),
+        NoticeKind.Unavailable => (
+            new("Palvelu on hetken poissa käytöstä", "The service is briefly unavailable"),
+            new("Yritä uudelleen muutaman minuutin kuluttua.", "Please try again in a few minutes.")),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
+    };
+
+    public static string Format(this LocalizedText text, Language language, params object?[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, text.In(language), args);
+}
