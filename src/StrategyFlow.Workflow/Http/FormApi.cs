@@ -62,7 +62,7 @@ public static partial class FormApi
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnavailable(services.Logger, e);
-            return FormPages.Notice(NoticeKind.Unavailable, Language.En);
+            return FormPages.Notice(NoticeKind.Unavailable);
         }
     }
 
@@ -91,7 +91,7 @@ public static partial class FormApi
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnavailable(services.Logger, e);
-            return FormPages.Notice(NoticeKind.Unavailable, Language.En);
+            return FormPages.Notice(NoticeKind.Unavailable);
         }
     }
 
@@ -247,7 +247,7 @@ public static partial class FormApi
         var verification = services.Tokens.Verify(token);
         if (!verification.IsValid)
         {
-            return (null, FormPages.Notice(NoticeKind.LinkInvalid, Language.En));
+            return (null, FormPages.Notice(NoticeKind.LinkInvalid));
         }
 
         var claims = verification.Claims!;
@@ -258,7 +258,7 @@ public static partial class FormApi
         var participant = people?.FirstOrDefault(p => p.Email == claims.Participant);
         if (stage is null || input is null || participant is null)
         {
-            return (null, FormPages.Notice(NoticeKind.LinkInvalid, Language.En));
+            return (null, FormPages.Notice(NoticeKind.LinkInvalid));
         }
 
         var language = input.Strategy.Language;
