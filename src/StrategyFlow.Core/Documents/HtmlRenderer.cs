@@ -95,21 +95,7 @@ internal static class HtmlRenderer
 
         html.Append("<section aria-labelledby=\"business-goals\">\n");
         Heading(html, 2, T.BusinessGoals.In(lang), "business-goals");
-        if (view.BusinessGoals.Count == 0)
-        {
-            Note(html, T.NoBusinessGoals.In(lang));
-        }
-        else
-        {
-            html.Append("<ol class=\"goals\">\n");
-            foreach (var goal in view.BusinessGoals)
-            {
-                html.Append("<li>").Append(E(goal)).Append("</li>\n");
-            }
-
-            html.Append("</ol>\n");
-        }
-
+        List(html, "ol", "goals", view.BusinessGoals, T.NoBusinessGoals.In(lang));
         html.Append("</section>\n");
         Section(html, "overview", null, view.Overview);
         foreach (var stage in view.Stages)
@@ -160,21 +146,7 @@ internal static class HtmlRenderer
 
         html.Append("<div class=\"meta\">\n<div>\n");
         Heading(html, 3, T.Contributors.In(lang));
-        if (stage.Contributors.Count == 0)
-        {
-            Note(html, T.NoContributors.In(lang));
-        }
-        else
-        {
-            html.Append("<ul class=\"people\">\n");
-            foreach (var contributor in stage.Contributors)
-            {
-                html.Append("<li>").Append(E(contributor)).Append("</li>\n");
-            }
-
-            html.Append("</ul>\n");
-        }
-
+        List(html, "ul", "people", stage.Contributors, T.NoContributors.In(lang));
         html.Append("</div>\n<div>\n");
         Heading(html, 3, T.Approval.In(lang));
         Facts(html, stage.Approval);
@@ -228,6 +200,24 @@ internal static class HtmlRenderer
         }
 
         html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>An <c>ol</c> or <c>ul</c> of the items, or a note when there are none.</summary>
+    private static void List(StringBuilder html, string tag, string cssClass, IReadOnlyList<string> items, string whenEmpty)
+    {
+        if (items.Count == 0)
+        {
+            Note(html, whenEmpty);
+            return;
+        }
+
+        html.Append('<').Append(tag).Append(" class=\"").Append(cssClass).Append("\">\n");
+        foreach (var item in items)
+        {
+            html.Append("<li>").Append(E(item)).Append("</li>\n");
+        }
+
+        html.Append("</").Append(tag).Append(">\n");
     }
 
     private static void Facts(StringBuilder html, IEnumerable<Fact> facts)

@@ -18,19 +18,7 @@ internal static class MarkdownRenderer
         Facts(md, [view.Outcome, .. view.Facts]);
 
         Heading(md, 2, T.BusinessGoals.In(lang));
-        if (view.BusinessGoals.Count == 0)
-        {
-            Note(md, T.NoBusinessGoals.In(lang));
-        }
-        else
-        {
-            for (var i = 0; i < view.BusinessGoals.Count; i++)
-            {
-                md.Append(i + 1).Append(". ").Append(E(view.BusinessGoals[i])).Append('\n');
-            }
-
-            md.Append('\n');
-        }
+        List(md, ordered: true, view.BusinessGoals, T.NoBusinessGoals.In(lang));
 
         Table(md, 2, view.Overview);
         foreach (var stage in view.Stages)
@@ -74,19 +62,7 @@ internal static class MarkdownRenderer
         }
 
         Heading(md, 3, T.Contributors.In(lang));
-        if (stage.Contributors.Count == 0)
-        {
-            Note(md, T.NoContributors.In(lang));
-        }
-        else
-        {
-            foreach (var contributor in stage.Contributors)
-            {
-                md.Append("- ").Append(E(contributor)).Append('\n');
-            }
-
-            md.Append('\n');
-        }
+        List(md, ordered: false, stage.Contributors, T.NoContributors.In(lang));
 
         Heading(md, 3, T.Approval.In(lang));
         Facts(md, stage.Approval);
@@ -118,6 +94,22 @@ internal static class MarkdownRenderer
 
     private static void Row(StringBuilder md, IEnumerable<string> cells) =>
         md.Append("| ").AppendJoin(" | ", cells).Append(" |\n");
+
+    private static void List(StringBuilder md, bool ordered, IReadOnlyList<string> items, string whenEmpty)
+    {
+        if (items.Count == 0)
+        {
+            Note(md, whenEmpty);
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            md.Append(ordered ? $"{i + 1}. " : "- ").Append(E(items[i])).Append('\n');
+        }
+
+        md.Append('\n');
+    }
 
     private static void Facts(StringBuilder md, IEnumerable<Fact> facts)
     {
