@@ -158,6 +158,10 @@ public sealed class LinkTokens
         return token;
     }
 
+    /// <summary>
+    /// Checks a token from a URL. Claims come back when it is valid, and when it is authentic but
+    /// expired (so a page can say which link expired); never for any other status. Never throws.
+    /// </summary>
     public LinkVerification Verify(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)

@@ -64,7 +64,10 @@ public sealed class LinkTokensTests
         _time.Now = Claims.ExpiresAt;
         Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
         _time.Now = Claims.ExpiresAt.AddYears(1);
-        Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
+        var expired = tokens.Verify(token);
+        Assert.Equal(LinkTokenStatus.Expired, expired.Status);
+        Assert.False(expired.IsValid);
+        Assert.Equal(Claims.StrategyId, expired.Claims?.StrategyId);
     }
 
     [Fact]
