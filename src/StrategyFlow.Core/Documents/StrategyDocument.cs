@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Core.Documents;
@@ -49,4 +50,72 @@ public enum DocumentOutcome
     Approved,
     Rejected,
     Cancelled,
+}
+
+/// <summary>
+/// One line of the goal → activity → channel → owner table. Empty strings are empty cells: a goal
+/// that no activity serves still has its row, so the gap is visible.
+/// </summary>
+public sealed record TraceabilityRow(
+    string BusinessGoal,
+    string Goal,
+    string Activity,
+    string Channel,
+    string ChannelOwner,
+    string ActivityOwner);
+
+/// <summary>
+/// The archived strategy: what was approved per stage and by whom, every decision, the traceability
+/// table and the coherence findings. Serialised as <c>strategy.json</c>; <see cref="SchemaVersion"/>
+/// changes whenever the shape does.
+/// </summary>
+public sealed record StrategyDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required StrategyHeader Strategy { get; init; }
+
+    public required DocumentOutcome Outcome { get; init; }
+
+    /// <summary>The approved stages in stage order; a rejected or cancelled strategy has fewer than four.</summary>
+    public required IReadOnlyList<ApprovedStage> Stages { get; init; }
+
+    /// <summary>Every decision in the order it was made, including requests for changes.</summary>
+    public required IReadOnlyList<DecisionRecord> Decisions { get; init; }
+
+    public required IReadOnlyList<TraceabilityRow> Traceability { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public required DateTimeOffset ArchivedAt { get; init; }
+
+    public static StrategyDocument Create(
+        StrategyHeader header,
+        DocumentOutcome outcome,
+        IReadOnlyList<ApprovedStage> stages,
+        IReadOnlyList<DecisionRecord> decisions,
+        IReadOnlyList<Finding> findings,
+        DateTimeOffset archivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(stages);
+        ArgumentNullException.ThrowIfNull(decisions);
+        ArgumentNullException.ThrowIfNull(findings);
+        var ordered = stages.OrderBy(s => s.Stage).ToArray();
+        return new StrategyDocument
+        {
+            Strategy = header,
+            Outcome = outcome,
+            Stages = ordered,
+            Decisions = [.. decisions],
+            Traceability = TraceabilityTable.Build(ordered),
+            Findings = [.. findings],
+            ArchivedAt = archivedAt,
+        };
+    }
+
+    /// <summary>The approved content of one stage, when it was approved.</summary>
+    public ApprovedStage? StageOf(StageKey key) => Stages.LastOrDefault(s => s.Stage == key);
 }

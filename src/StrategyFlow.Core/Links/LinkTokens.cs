@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -104,6 +105,9 @@ public sealed class LinkTokens
     private const int FieldCount = 6;
     private const int MacBytes = 32;
 
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     private readonly LinkSigningKeys _keys;
     private readonly TimeProvider _time;
 
@@ -158,6 +162,10 @@ public sealed class LinkTokens
         return token;
     }
 
+    /// <summary>
+    /// Checks a token from a URL. Claims come back when it is valid, and when it is authentic but
+    /// expired (so a page can say which link expired); never for any other status. Never throws.
+    /// </summary>
     public LinkVerification Verify(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
@@ -261,17 +269,19 @@ public sealed class LinkTokens
     private static bool TryDecodeCanonical(ReadOnlySpan<char> text, out byte[] bytes)
     {
         bytes = [];
-        if (text.IsEmpty || !Base64Url.IsValid(text, out var length))
+        if (text.IsEmpty || text.ContainsAnyExcept(Base64UrlAlphabet))
         {
             return false;
         }
 
-        bytes = new byte[length];
-        if (Base64Url.DecodeFromChars(text, bytes) != length)
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        if (Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written) != OperationStatus.Done
+            || consumed != text.Length)
         {
             return false;
         }
 
+        bytes = buffer[..written];
         return text.SequenceEqual(Base64Url.EncodeToString(bytes));
     }
 

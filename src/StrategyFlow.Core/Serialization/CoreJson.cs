@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace StrategyFlow.Core.Serialization;
 
@@ -11,17 +12,21 @@ public static class CoreJson
     /// <summary>Compact options for storage, events and hashing. Escapes HTML-sensitive characters.</summary>
     public static JsonSerializerOptions Options { get; } = Create(indented: false);
 
-    /// <summary>Indented options for documents people read.</summary>
-    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+    /// <summary>
+    /// Indented options for documents people read. Letters such as ä stay readable; HTML-sensitive
+    /// characters are still escaped.
+    /// </summary>
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true, JavaScriptEncoder.Create(UnicodeRanges.All));
 
-    private static JsonSerializerOptions Create(bool indented)
+    private static JsonSerializerOptions Create(bool indented, JavaScriptEncoder? encoder = null)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            // The default encoder escapes <, >, &, ' and non-ASCII: safe to embed anywhere.
-            Encoder = JavaScriptEncoder.Default,
+            // Both encoders escape <, >, &, ', " and +: safe to embed anywhere. The default one also
+            // escapes all non-ASCII, which keeps the compact form (and so content hashes) pure ASCII.
+            Encoder = encoder ?? JavaScriptEncoder.Default,
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

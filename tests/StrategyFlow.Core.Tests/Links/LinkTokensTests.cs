@@ -64,7 +64,10 @@ public sealed class LinkTokensTests
         _time.Now = Claims.ExpiresAt;
         Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
         _time.Now = Claims.ExpiresAt.AddYears(1);
-        Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
+        var expired = tokens.Verify(token);
+        Assert.Equal(LinkTokenStatus.Expired, expired.Status);
+        Assert.False(expired.IsValid);
+        Assert.Equal(Claims.StrategyId, expired.Claims?.StrategyId);
     }
 
     [Fact]
@@ -146,6 +149,9 @@ public sealed class LinkTokensTests
     [InlineData(".v1.abc.def")]
     [InlineData("v1.a$b.cde")]
     [InlineData("v1.YWJj.ZGVm.Z2hp")]
+    [InlineData("v1.YWJj.zQ=")]
+    [InlineData("v1.zQ=.YWJj")]
+    [InlineData("v1.YWJj.YW Jj")]
     public void Verify_Garbage_IsMalformed(string? token) =>
         Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify(token).Status);
 
@@ -254,9 +260,15 @@ public sealed class LinkTokensTests
     {
         var tokens = Tokens(KeyA);
         var prefix = Gen.OneOf("", "v1.", "v1.YWJj.", "v9.");
+        // Near misses as well as noise: base64url text with padding, white space or a stray dot after it.
+        var base64ish = Gen.Select(
+            Gen.String["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"],
+            Gen.OneOf("", "=", "==", " ", ".", "\n"),
+            (text, tail) => text + tail);
+        var rest = Gen.OneOf(Gen.String, base64ish);
 
-        Gen.Select(prefix, Gen.String).Sample((start, rest) =>
-            Assert.NotEqual(LinkTokenStatus.Valid, tokens.Verify(start + rest).Status), iter: 5_000);
+        Gen.Select(prefix, rest).Sample((start, rest) =>
+            Assert.NotEqual(LinkTokenStatus.Valid, tokens.Verify(start + rest).Status), iter: 20_000);
     }
 
     [Fact]
