@@ -9,16 +9,16 @@ namespace StrategyFlow.Core.Tests.Answers;
 public sealed class AnswerValidatorTests
 {
     private static List<(string Path, string Code)> Errors(StageAnswer answer, StrategyContext? context = null) =>
-        [.. AnswerValidator.Validate(answer, context ?? Samples.Context).Select(e => (e.Path, e.Code))];
+        [.. AnswerValidator.Validate(answer, context ?? AnswerSamples.Context).Select(e => (e.Path, e.Code))];
 
     private static string Repeat(int length) => new('x', length);
 
     [Theory]
-    [MemberData(nameof(Samples.Stages), MemberType = typeof(Samples))]
-    public void Validate_SampleAnswer_HasNoErrors(StageKey stage) => Assert.Empty(Errors(Samples.For(stage)));
+    [MemberData(nameof(AnswerSamples.Stages), MemberType = typeof(AnswerSamples))]
+    public void Validate_SampleAnswer_HasNoErrors(StageKey stage) => Assert.Empty(Errors(AnswerSamples.For(stage)));
 
     [Theory]
-    [MemberData(nameof(Samples.Stages), MemberType = typeof(Samples))]
+    [MemberData(nameof(AnswerSamples.Stages), MemberType = typeof(AnswerSamples))]
     public void Validate_EmptyResponsesAndLists_AreAccepted(StageKey stage)
     {
         var empty = StageAnswer.Empty(stage) with { Responses = [.. InnerCycle.Get(stage).Questions.Select(_ => "")] };
@@ -33,7 +33,7 @@ public sealed class AnswerValidatorTests
     [InlineData(StageKey.Ownership, 2)]
     public void Validate_ResponseCountDiffersFromQuestions_IsWrongCount(StageKey stage, int count)
     {
-        var answer = Samples.For(stage) with { Responses = [.. Enumerable.Repeat("answer", count)] };
+        var answer = AnswerSamples.For(stage) with { Responses = [.. Enumerable.Repeat("answer", count)] };
 
         Assert.Equal([("responses", ValidationCodes.WrongCount)], Errors(answer));
     }
@@ -41,24 +41,24 @@ public sealed class AnswerValidatorTests
     [Fact]
     public void Validate_ResponseAtLimit_IsAccepted_AndOneMore_IsTooLong()
     {
-        Assert.Empty(Errors(Samples.Goals with { Responses = ["", Repeat(Limits.LongText)] }));
-        Assert.Equal([("responses[1]", ValidationCodes.TooLong)], Errors(Samples.Goals with { Responses = ["", Repeat(Limits.LongText + 1)] }));
+        Assert.Empty(Errors(AnswerSamples.Goals with { Responses = ["", Repeat(Limits.LongText)] }));
+        Assert.Equal([("responses[1]", ValidationCodes.TooLong)], Errors(AnswerSamples.Goals with { Responses = ["", Repeat(Limits.LongText + 1)] }));
     }
 
     public static TheoryData<string, StageAnswer> MissingRequiredFields { get; } = new()
     {
-        { "goals[1].title", Samples.Goals with { Goals = [Samples.Goals.Goals[0], new(" ", "", "", "")] } },
-        { "audiences[0].name", Samples.Audiences with { Audiences = [new("", "d", AudiencePriority.Low), .. Samples.Audiences.Audiences] } },
-        { "channels[0].name", Samples.Audiences with { Channels = [new("", [], "")] } },
-        { "activities[0].title", Samples.Activities with { Activities = [new("", "", [], [], "", "", "")] } },
-        { "channelOwners[0].channel", Samples.Ownership with { ChannelOwners = [new("", "Sanna")] } },
-        { "channelOwners[0].owner", Samples.Ownership with { ChannelOwners = [new("LinkedIn", "")] } },
-        { "activityOwners[0].activity", Samples.Ownership with { ActivityOwners = [new(" ", "Sanna")] } },
-        { "activityOwners[0].owner", Samples.Ownership with { ActivityOwners = [new("Employee stories", "\t")] } },
-        { "participants[0].who", Samples.Ownership with { Participants = [new("", "Writes")] } },
-        { "participants[0].role", Samples.Ownership with { Participants = [new("HR", "")] } },
-        { "goals[0]", Samples.Goals with { Goals = [null!] } },
-        { "channels[0].audiences[1]", Samples.Audiences with { Channels = [new("LinkedIn", ["IT buyers", ""], "")] } },
+        { "goals[1].title", AnswerSamples.Goals with { Goals = [AnswerSamples.Goals.Goals[0], new(" ", "", "", "")] } },
+        { "audiences[0].name", AnswerSamples.Audiences with { Audiences = [new("", "d", AudiencePriority.Low), .. AnswerSamples.Audiences.Audiences] } },
+        { "channels[0].name", AnswerSamples.Audiences with { Channels = [new("", [], "")] } },
+        { "activities[0].title", AnswerSamples.Activities with { Activities = [new("", "", [], [], "", "", "")] } },
+        { "channelOwners[0].channel", AnswerSamples.Ownership with { ChannelOwners = [new("", "Sanna")] } },
+        { "channelOwners[0].owner", AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", "")] } },
+        { "activityOwners[0].activity", AnswerSamples.Ownership with { ActivityOwners = [new(" ", "Sanna")] } },
+        { "activityOwners[0].owner", AnswerSamples.Ownership with { ActivityOwners = [new("Employee stories", "\t")] } },
+        { "participants[0].who", AnswerSamples.Ownership with { Participants = [new("", "Writes")] } },
+        { "participants[0].role", AnswerSamples.Ownership with { Participants = [new("HR", "")] } },
+        { "goals[0]", AnswerSamples.Goals with { Goals = [null!] } },
+        { "channels[0].audiences[1]", AnswerSamples.Audiences with { Channels = [new("LinkedIn", ["IT buyers", ""], "")] } },
     };
 
     [Theory]
@@ -70,10 +70,10 @@ public sealed class AnswerValidatorTests
     public void Validate_OptionalFieldsEmpty_AreNotValidationErrors()
     {
         // Missing metrics, business goals and audiences are coherence findings for the approver, not input errors.
-        var goals = Samples.Goals with { Goals = [new("More B2B leads", "", "", "")] };
-        var channels = Samples.Audiences with { Channels = [new("LinkedIn", [], "")] };
-        var activities = Samples.Activities with { Activities = [new("Weekly case study", "", [], [], "", "", "")] };
-        var ownership = Samples.Ownership with { OverallOwner = null, ChannelOwners = [], ActivityOwners = [], Participants = [] };
+        var goals = AnswerSamples.Goals with { Goals = [new("More B2B leads", "", "", "")] };
+        var channels = AnswerSamples.Audiences with { Channels = [new("LinkedIn", [], "")] };
+        var activities = AnswerSamples.Activities with { Activities = [new("Weekly case study", "", [], [], "", "", "")] };
+        var ownership = AnswerSamples.Ownership with { OverallOwner = null, ChannelOwners = [], ActivityOwners = [], Participants = [] };
 
         Assert.All(new[] { goals, channels, activities, ownership }, answer => Assert.Empty(Errors(answer)));
     }
@@ -84,24 +84,24 @@ public sealed class AnswerValidatorTests
         var m = Repeat(Limits.MediumText + 1);
         return new()
         {
-            { "goals[0].title", Limits.ShortText, Samples.Goals with { Goals = [new(s, "", "", "")] } },
-            { "goals[0].metric", Limits.ShortText, Samples.Goals with { Goals = [new("G", "", s, "")] } },
-            { "goals[0].target", Limits.ShortText, Samples.Goals with { Goals = [new("G", "", "", s)] } },
-            { "audiences[0].name", Limits.ShortText, Samples.Audiences with { Audiences = [new(s, "", AudiencePriority.Low)], Channels = [] } },
-            { "audiences[0].description", Limits.MediumText, Samples.Audiences with { Audiences = [new("A", m, AudiencePriority.Low)], Channels = [] } },
-            { "channels[0].name", Limits.ShortText, Samples.Audiences with { Channels = [new(s, [], "")] } },
-            { "channels[0].purpose", Limits.MediumText, Samples.Audiences with { Channels = [new("C", [], m)] } },
-            { "activities[0].title", Limits.ShortText, Samples.Activities with { Activities = [new(s, "", [], [], "", "", "")] } },
-            { "activities[0].description", Limits.MediumText, Samples.Activities with { Activities = [new("A", m, [], [], "", "", "")] } },
-            { "activities[0].cadence", Limits.ShortText, Samples.Activities with { Activities = [new("A", "", [], [], s, "", "")] } },
-            { "activities[0].metric", Limits.ShortText, Samples.Activities with { Activities = [new("A", "", [], [], "", s, "")] } },
-            { "activities[0].reviewEvery", Limits.ShortText, Samples.Activities with { Activities = [new("A", "", [], [], "", "", s)] } },
-            { "overallOwner.name", Limits.ShortText, Samples.Ownership with { OverallOwner = new(s, "") } },
-            { "overallOwner.email", Limits.Email, Samples.Ownership with { OverallOwner = new("", $"{Repeat(250)}@a.fi") } },
-            { "channelOwners[0].owner", Limits.ShortText, Samples.Ownership with { ChannelOwners = [new("LinkedIn", s)] } },
-            { "activityOwners[0].owner", Limits.ShortText, Samples.Ownership with { ActivityOwners = [new("Employee stories", s)] } },
-            { "participants[0].who", Limits.ShortText, Samples.Ownership with { Participants = [new(s, "r")] } },
-            { "participants[0].role", Limits.MediumText, Samples.Ownership with { Participants = [new("w", m)] } },
+            { "goals[0].title", Limits.ShortText, AnswerSamples.Goals with { Goals = [new(s, "", "", "")] } },
+            { "goals[0].metric", Limits.ShortText, AnswerSamples.Goals with { Goals = [new("G", "", s, "")] } },
+            { "goals[0].target", Limits.ShortText, AnswerSamples.Goals with { Goals = [new("G", "", "", s)] } },
+            { "audiences[0].name", Limits.ShortText, AnswerSamples.Audiences with { Audiences = [new(s, "", AudiencePriority.Low)], Channels = [] } },
+            { "audiences[0].description", Limits.MediumText, AnswerSamples.Audiences with { Audiences = [new("A", m, AudiencePriority.Low)], Channels = [] } },
+            { "channels[0].name", Limits.ShortText, AnswerSamples.Audiences with { Channels = [new(s, [], "")] } },
+            { "channels[0].purpose", Limits.MediumText, AnswerSamples.Audiences with { Channels = [new("C", [], m)] } },
+            { "activities[0].title", Limits.ShortText, AnswerSamples.Activities with { Activities = [new(s, "", [], [], "", "", "")] } },
+            { "activities[0].description", Limits.MediumText, AnswerSamples.Activities with { Activities = [new("A", m, [], [], "", "", "")] } },
+            { "activities[0].cadence", Limits.ShortText, AnswerSamples.Activities with { Activities = [new("A", "", [], [], s, "", "")] } },
+            { "activities[0].metric", Limits.ShortText, AnswerSamples.Activities with { Activities = [new("A", "", [], [], "", s, "")] } },
+            { "activities[0].reviewEvery", Limits.ShortText, AnswerSamples.Activities with { Activities = [new("A", "", [], [], "", "", s)] } },
+            { "overallOwner.name", Limits.ShortText, AnswerSamples.Ownership with { OverallOwner = new(s, "") } },
+            { "overallOwner.email", Limits.Email, AnswerSamples.Ownership with { OverallOwner = new("", $"{Repeat(250)}@a.fi") } },
+            { "channelOwners[0].owner", Limits.ShortText, AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", s)] } },
+            { "activityOwners[0].owner", Limits.ShortText, AnswerSamples.Ownership with { ActivityOwners = [new("Employee stories", s)] } },
+            { "participants[0].who", Limits.ShortText, AnswerSamples.Ownership with { Participants = [new(s, "r")] } },
+            { "participants[0].role", Limits.MediumText, AnswerSamples.Ownership with { Participants = [new("w", m)] } },
         };
     }
 
@@ -109,7 +109,7 @@ public sealed class AnswerValidatorTests
     [MemberData(nameof(TooLongFields))]
     public void Validate_FieldOverItsLimit_IsTooLong_WithTheLimitInTheMessage(string path, int limit, StageAnswer answer)
     {
-        var error = Assert.Single(AnswerValidator.Validate(answer, Samples.Context));
+        var error = Assert.Single(AnswerValidator.Validate(answer, AnswerSamples.Context));
 
         Assert.Equal((path, ValidationCodes.TooLong), (error.Path, error.Code));
         Assert.Contains($"{limit}", error.Message.En, StringComparison.Ordinal);
@@ -137,15 +137,15 @@ public sealed class AnswerValidatorTests
     {
         var goals = Enumerable.Range(0, Limits.ListItems + 1).Select(i => new Goal($"Goal {i}", "", "", "")).ToList();
 
-        Assert.Equal([("goals", ValidationCodes.TooMany)], Errors(Samples.Goals with { Goals = goals }));
-        Assert.Empty(Errors(Samples.Goals with { Goals = goals[..Limits.ListItems] }));
+        Assert.Equal([("goals", ValidationCodes.TooMany)], Errors(AnswerSamples.Goals with { Goals = goals }));
+        Assert.Empty(Errors(AnswerSamples.Goals with { Goals = goals[..Limits.ListItems] }));
     }
 
     [Fact]
     public void Validate_TooManyReferences_IsTooManyOnTheReferenceList()
     {
         var audiences = Enumerable.Range(0, Limits.References + 1).Select(i => new Audience($"A{i}", "", AudiencePriority.Low)).ToList();
-        var answer = Samples.Audiences with { Audiences = audiences, Channels = [new("LinkedIn", [.. audiences.Select(a => a.Name)], "")] };
+        var answer = AnswerSamples.Audiences with { Audiences = audiences, Channels = [new("LinkedIn", [.. audiences.Select(a => a.Name)], "")] };
 
         Assert.Equal([("channels[0].audiences", ValidationCodes.TooMany)], Errors(answer));
     }
@@ -155,7 +155,7 @@ public sealed class AnswerValidatorTests
     [InlineData("Null\0byte")]
     [InlineData("Escape\u001b[31m")]
     public void Validate_ControlCharacters_AreInvalidCharacters(string title) =>
-        Assert.Equal([("goals[0].title", ValidationCodes.InvalidCharacters)], Errors(Samples.Goals with { Goals = [new(title, "", "", "")] }));
+        Assert.Equal([("goals[0].title", ValidationCodes.InvalidCharacters)], Errors(AnswerSamples.Goals with { Goals = [new(title, "", "", "")] }));
 
     [Fact]
     public void Validate_BrokenSurrogatePairs_AreInvalidCharacters()
@@ -164,17 +164,17 @@ public sealed class AnswerValidatorTests
         string[] titles = ["Lone \ud800 surrogate", "Reversed \udc00\ud800 pair", "Ends high \ud83d"];
 
         Assert.All(titles, title =>
-            Assert.Equal([("goals[0].title", ValidationCodes.InvalidCharacters)], Errors(Samples.Goals with { Goals = [new(title, "", "", "")] })));
+            Assert.Equal([("goals[0].title", ValidationCodes.InvalidCharacters)], Errors(AnswerSamples.Goals with { Goals = [new(title, "", "", "")] })));
     }
 
     [Fact]
     public void Validate_LineBreaksTabsAndEmoji_AreAccepted() =>
-        Assert.Empty(Errors(Samples.Goals with { Responses = ["Line one\r\nLine two\tand a tab", "Hyvä 👍"] }));
+        Assert.Empty(Errors(AnswerSamples.Goals with { Responses = ["Line one\r\nLine two\tand a tab", "Hyvä 👍"] }));
 
     [Fact]
     public void Validate_SameTitleTwiceByTextKey_IsDuplicateOnTheLaterOne()
     {
-        var answer = Samples.Goals with { Goals = [new("More  B2B leads", "", "", ""), new("Other", "", "", ""), new(" more b2b LEADS ", "", "", "")] };
+        var answer = AnswerSamples.Goals with { Goals = [new("More  B2B leads", "", "", ""), new("Other", "", "", ""), new(" more b2b LEADS ", "", "", "")] };
 
         Assert.Equal([("goals[2].title", ValidationCodes.Duplicate)], Errors(answer));
     }
@@ -185,8 +185,8 @@ public sealed class AnswerValidatorTests
     public void Validate_DuplicateKeyInOtherLists_IsDuplicate(StageKey stage, string path)
     {
         var answer = stage == StageKey.Audiences
-            ? Samples.Audiences with { Audiences = [.. Samples.Audiences.Audiences.Take(1), new("it buyers", "", AudiencePriority.Low)], Channels = [] }
-            : Samples.Ownership with { ChannelOwners = [new("LinkedIn", "Sanna"), new("LINKEDIN", "Pekka")] };
+            ? AnswerSamples.Audiences with { Audiences = [.. AnswerSamples.Audiences.Audiences.Take(1), new("it buyers", "", AudiencePriority.Low)], Channels = [] }
+            : AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", "Sanna"), new("LINKEDIN", "Pekka")] };
 
         Assert.Equal([(path, ValidationCodes.Duplicate)], Errors(answer));
     }
@@ -195,34 +195,34 @@ public sealed class AnswerValidatorTests
     public void Validate_SameReferenceTwice_IsDuplicate() =>
         Assert.Equal(
             [("activities[0].goals[1]", ValidationCodes.Duplicate)],
-            Errors(Samples.Activities with { Activities = [new("A", "", ["More B2B leads", "more b2b leads"], ["LinkedIn"], "", "", "")] }));
+            Errors(AnswerSamples.Activities with { Activities = [new("A", "", ["More B2B leads", "more b2b leads"], ["LinkedIn"], "", "", "")] }));
 
     [Fact]
     public void Validate_BusinessGoalNotOfTheStrategy_IsUnknownBusinessGoal_AndCaseDoesNotMatter()
     {
         Assert.Equal(
             [("goals[0].businessGoal", ValidationCodes.UnknownBusinessGoal)],
-            Errors(Samples.Goals with { Goals = [new("G", "Conquer the world", "", "")] }));
-        Assert.Empty(Errors(Samples.Goals with { Goals = [new("G", " kasvattaa b2b-liidejä  20 % ", "", "")] }));
+            Errors(AnswerSamples.Goals with { Goals = [new("G", "Conquer the world", "", "")] }));
+        Assert.Empty(Errors(AnswerSamples.Goals with { Goals = [new("G", " kasvattaa b2b-liidejä  20 % ", "", "")] }));
     }
 
     [Fact]
     public void Validate_ChannelNamingAudienceNotInTheAnswer_IsUnknownAudience() =>
         Assert.Equal(
             [("channels[1].audiences[0]", ValidationCodes.UnknownAudience)],
-            Errors(Samples.Audiences with { Channels = [Samples.Audiences.Channels[0], new("Instagram", ["Teenagers", "job seekers"], "")] }));
+            Errors(AnswerSamples.Audiences with { Channels = [AnswerSamples.Audiences.Channels[0], new("Instagram", ["Teenagers", "job seekers"], "")] }));
 
     [Fact]
     public void Validate_ActivityNamingUnapprovedGoalOrChannel_IsUnknownGoalAndUnknownChannel() =>
         Assert.Equal(
             [("activities[0].goals[1]", ValidationCodes.UnknownGoal), ("activities[0].channels[0]", ValidationCodes.UnknownChannel)],
-            Errors(Samples.Activities with { Activities = [new("A", "", ["More B2B leads", "World peace"], ["TikTok"], "", "", "")] }));
+            Errors(AnswerSamples.Activities with { Activities = [new("A", "", ["More B2B leads", "World peace"], ["TikTok"], "", "", "")] }));
 
     [Fact]
     public void Validate_OwnerOfUnapprovedChannelOrActivity_IsUnknownChannelAndUnknownActivity() =>
         Assert.Equal(
             [("channelOwners[0].channel", ValidationCodes.UnknownChannel), ("activityOwners[0].activity", ValidationCodes.UnknownActivity)],
-            Errors(Samples.Ownership with { ChannelOwners = [new("TikTok", "Sanna")], ActivityOwners = [new("Dancing", "Pekka")] }));
+            Errors(AnswerSamples.Ownership with { ChannelOwners = [new("TikTok", "Sanna")], ActivityOwners = [new("Dancing", "Pekka")] }));
 
     [Theory]
     [InlineData("olli")]
@@ -235,14 +235,14 @@ public sealed class AnswerValidatorTests
     [InlineData("olli@acme.example.")]
     [InlineData("olli acme@acme.example")]
     public void Validate_BadOverallOwnerEmail_IsInvalidEmail(string email) =>
-        Assert.Equal([("overallOwner.email", ValidationCodes.InvalidEmail)], Errors(Samples.Ownership with { OverallOwner = new("Olli", email) }));
+        Assert.Equal([("overallOwner.email", ValidationCodes.InvalidEmail)], Errors(AnswerSamples.Ownership with { OverallOwner = new("Olli", email) }));
 
     [Theory]
     [InlineData("olli@acme.example")]
     [InlineData("olli.omistaja+sf@mail.acme.fi")]
     [InlineData("")]
     public void Validate_GoodOrNoOverallOwnerEmail_IsAccepted(string email) =>
-        Assert.Empty(Errors(Samples.Ownership with { OverallOwner = new("Olli", email) }));
+        Assert.Empty(Errors(AnswerSamples.Ownership with { OverallOwner = new("Olli", email) }));
 
     [Theory]
     [InlineData(StageKey.Goals, "overallOwner")]
@@ -252,16 +252,16 @@ public sealed class AnswerValidatorTests
     [InlineData(StageKey.Ownership, "activities")]
     public void Validate_ListOfAnotherStage_IsNotThisStage(StageKey stage, string list)
     {
-        var answer = Samples.For(stage) with
+        var answer = AnswerSamples.For(stage) with
         {
-            Goals = list == "goals" ? Samples.Goals.Goals : Samples.For(stage).Goals,
-            Channels = list == "channels" ? Samples.Audiences.Channels : Samples.For(stage).Channels,
-            Activities = list == "activities" ? Samples.Activities.Activities : Samples.For(stage).Activities,
-            Participants = list == "participants" ? Samples.Ownership.Participants : Samples.For(stage).Participants,
-            OverallOwner = list == "overallOwner" ? Samples.Ownership.OverallOwner : Samples.For(stage).OverallOwner,
+            Goals = list == "goals" ? AnswerSamples.Goals.Goals : AnswerSamples.For(stage).Goals,
+            Channels = list == "channels" ? AnswerSamples.Audiences.Channels : AnswerSamples.For(stage).Channels,
+            Activities = list == "activities" ? AnswerSamples.Activities.Activities : AnswerSamples.For(stage).Activities,
+            Participants = list == "participants" ? AnswerSamples.Ownership.Participants : AnswerSamples.For(stage).Participants,
+            OverallOwner = list == "overallOwner" ? AnswerSamples.Ownership.OverallOwner : AnswerSamples.For(stage).OverallOwner,
         };
 
-        var error = Assert.Single(AnswerValidator.Validate(answer, Samples.Context));
+        var error = Assert.Single(AnswerValidator.Validate(answer, AnswerSamples.Context));
         Assert.Equal((list, ValidationCodes.NotThisStage), (error.Path, error.Code));
         Assert.Contains(InnerCycle.Get(AnswerLists.StageOf(list)).Title.En, error.Message.En, StringComparison.Ordinal);
     }
@@ -270,7 +270,7 @@ public sealed class AnswerValidatorTests
     public void Validate_UndefinedPriority_IsInvalidValue() =>
         Assert.Equal(
             [("audiences[0].priority", ValidationCodes.InvalidValue)],
-            Errors(Samples.Audiences with { Audiences = [new("IT buyers", "", (AudiencePriority)7), Samples.Audiences.Audiences[1]] }));
+            Errors(AnswerSamples.Audiences with { Audiences = [new("IT buyers", "", (AudiencePriority)7), AnswerSamples.Audiences.Audiences[1]] }));
 
     [Fact]
     public void Validate_UndefinedStage_IsUnknownStage() =>
@@ -279,7 +279,7 @@ public sealed class AnswerValidatorTests
     [Fact]
     public void Validate_SeveralProblems_AreAllReportedInFieldOrder()
     {
-        var answer = Samples.Activities with
+        var answer = AnswerSamples.Activities with
         {
             Responses = ["only one"],
             Activities =
@@ -304,7 +304,7 @@ public sealed class AnswerValidatorTests
     public void Validate_Messages_AreInBothLanguagesAndQuoteTheValue()
     {
         var errors = AnswerValidator.Validate(
-            Samples.Activities with { Activities = [new("A", "", ["World peace"], ["LinkedIn"], "", "", "")] }, Samples.Context);
+            AnswerSamples.Activities with { Activities = [new("A", "", ["World peace"], ["LinkedIn"], "", "", "")] }, AnswerSamples.Context);
 
         var message = Assert.Single(errors).Message;
         Assert.Contains("”World peace”", message.Fi, StringComparison.Ordinal);
@@ -316,7 +316,7 @@ public sealed class AnswerValidatorTests
     public void Validate_LongValueInMessage_IsShortened()
     {
         var message = Assert.Single(AnswerValidator.Validate(
-            Samples.Goals with { Goals = [new("G", Repeat(5_000), "", "")] }, Samples.Context)).Message;
+            AnswerSamples.Goals with { Goals = [new("G", Repeat(5_000), "", "")] }, AnswerSamples.Context)).Message;
 
         Assert.True(message.En.Length < 300, message.En);
         Assert.Contains("…", message.En, StringComparison.Ordinal);

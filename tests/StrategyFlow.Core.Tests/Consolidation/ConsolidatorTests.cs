@@ -20,7 +20,7 @@ public sealed class ConsolidatorTests
         StageAnswer.Empty(StageKey.Ownership) with { ChannelOwners = owners };
 
     [Theory]
-    [MemberData(nameof(Samples.Stages), MemberType = typeof(Samples))]
+    [MemberData(nameof(AnswerSamples.Stages), MemberType = typeof(AnswerSamples))]
     public void Consolidate_NoAnswers_IsAnEmptyDraftWithOneEmptyResponsePerQuestion(StageKey stage)
     {
         var result = Consolidator.Consolidate(stage, []);
@@ -205,7 +205,7 @@ public sealed class ConsolidatorTests
     public void Consolidate_ListsOfOtherStages_AreLeftOut()
     {
         var result = Consolidator.Consolidate(StageKey.Goals,
-            [From(Anna, Samples.Goals with { Channels = Samples.Audiences.Channels, OverallOwner = Samples.Ownership.OverallOwner })]);
+            [From(Anna, AnswerSamples.Goals with { Channels = AnswerSamples.Audiences.Channels, OverallOwner = AnswerSamples.Ownership.OverallOwner })]);
 
         Assert.Empty(result.Draft.Channels);
         Assert.Null(result.Draft.OverallOwner);
@@ -221,15 +221,15 @@ public sealed class ConsolidatorTests
 
     [Fact]
     public void Consolidate_AnswerToAnotherStage_Throws() =>
-        Assert.Throws<ArgumentException>(() => Consolidator.Consolidate(StageKey.Goals, [From(Anna, Samples.Ownership)]));
+        Assert.Throws<ArgumentException>(() => Consolidator.Consolidate(StageKey.Goals, [From(Anna, AnswerSamples.Ownership)]));
 
     [Fact]
     public void Consolidate_SampleAnswerAlone_KeepsItsContent()
     {
-        var result = Consolidator.Consolidate(StageKey.Activities, [From(Anna, Samples.Activities)]);
+        var result = Consolidator.Consolidate(StageKey.Activities, [From(Anna, AnswerSamples.Activities)]);
 
-        Assert.Equal(Samples.Activities.Activities.OrderBy(a => a.Title, StringComparer.Ordinal), result.Draft.Activities, ActivityComparer.Instance);
-        Assert.Equal(Samples.Activities.Responses, result.Draft.Responses);
+        Assert.Equal(AnswerSamples.Activities.Activities.OrderBy(a => a.Title, StringComparer.Ordinal), result.Draft.Activities, ActivityComparer.Instance);
+        Assert.Equal(AnswerSamples.Activities.Responses, result.Draft.Responses);
         Assert.Empty(result.Conflicts);
     }
 

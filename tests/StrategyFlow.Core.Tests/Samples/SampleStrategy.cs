@@ -179,10 +179,10 @@ public static class SampleStrategy
         ];
         Finding[] findings =
         [
-            new("goal.without-activity", Severity.Warning, StageKey.Activities, serviceGoal, new(
+            new(CoherenceRules.GoalWithoutActivity, Severity.Warning, StageKey.Activities, serviceGoal, new(
                 $"Tavoitetta \"{serviceGoal}\" ei palvele yksikään aktiviteetti.",
                 $"No activity serves the goal \"{serviceGoal}\".")),
-            new("owner.conflict", Severity.Warning, StageKey.Ownership, "Instagram", new(
+            new(CoherenceRules.OwnerConflict, Severity.Warning, StageKey.Ownership, "Instagram", new(
                 "Vastaajat nimesivät kanavalle Instagram eri omistajat: HR-tiimi, Maria Rekry.",
                 "Contributors named different owners for the channel Instagram: HR team, Maria Rekry.")),
         ];

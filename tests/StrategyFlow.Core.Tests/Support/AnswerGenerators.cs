@@ -21,7 +21,7 @@ internal static class AnswerGenerators
     private static readonly Gen<string> Value = Gen.OneOf(Values);
     private static readonly Gen<string[]> References = Title.Array[0, 3];
 
-    private static readonly Gen<Goal> Goal = Gen.Select(Title, Gen.OneOf(Samples.Context.BusinessGoals.Concat(Values).ToArray()), Value, Value,
+    private static readonly Gen<Goal> Goal = Gen.Select(Title, Gen.OneOf(AnswerSamples.Context.BusinessGoals.Concat(Values).ToArray()), Value, Value,
         (title, businessGoal, metric, target) => new Goal(title, businessGoal, metric, target));
 
     private static readonly Gen<Audience> Audience = Gen.Select(Title, Value, Gen.Enum<AudiencePriority>(),

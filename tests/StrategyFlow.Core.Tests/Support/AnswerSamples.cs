@@ -4,7 +4,7 @@ using StrategyFlow.Core.Framework;
 namespace StrategyFlow.Core.Tests.Support;
 
 /// <summary>One small, coherent strategy: a valid answer per stage and what each stage may refer to.</summary>
-internal static class Samples
+internal static class AnswerSamples
 {
     public static StrategyContext Context { get; } = new()
     {
