@@ -61,15 +61,18 @@ internal static class AnswerGenerators
         StageKey.Activities => Gen.Select(Value.Array[0, 3], Activity.Array[0, 4],
             (responses, activities) => new StageAnswer { Stage = stage, Responses = responses, Activities = activities }),
         _ => Gen.Select(Value.Array[0, 4], Person, ChannelOwner.Array[0, 4], ActivityOwner.Array[0, 4], Participant.Array[0, 3],
-            (responses, owner, channelOwners, activityOwners, participants) => new StageAnswer
-            {
-                Stage = stage,
-                Responses = responses,
-                OverallOwner = owner,
-                ChannelOwners = channelOwners,
-                ActivityOwners = activityOwners,
-                Participants = participants,
-            }),
+            Ownership),
+    };
+
+    private static StageAnswer Ownership(
+        string[] responses, Person? owner, ChannelOwner[] channelOwners, ActivityOwner[] activityOwners, Participant[] participants) => new()
+    {
+        Stage = StageKey.Ownership,
+        Responses = responses,
+        OverallOwner = owner,
+        ChannelOwners = channelOwners,
+        ActivityOwners = activityOwners,
+        Participants = participants,
     };
 
     /// <summary>A stage and the well-typed answers of a random subset of distinct contributors.</summary>
@@ -124,15 +127,7 @@ internal static class AnswerGenerators
                 Items(Some(Context.ApprovedChannels), NonBlank, (c, o) => new ChannelOwner(c, o)),
                 Items(Some(Context.ApprovedActivities), NonBlank, (a, o) => new ActivityOwner(a, o)),
                 Items(Some(Names), NonBlank, (w, r) => new Participant(w, r)),
-                (texts, owner, channelOwners, activityOwners, participants) => new StageAnswer
-                {
-                    Stage = stage,
-                    Responses = texts,
-                    OverallOwner = owner,
-                    ChannelOwners = channelOwners,
-                    ActivityOwners = activityOwners,
-                    Participants = participants,
-                }),
+                Ownership),
         };
     }
 
