@@ -287,7 +287,7 @@ public static class Consolidator
             return chosen;
         }
 
-        public void Conflict(string list, string key, string field, List<Choice<string>> tally) =>
+        public void AddConflict(string list, string key, string field, List<Choice<string>> tally) =>
             Conflicts.Add(new Conflict(list, key, field, [.. tally.Select(ToConflictingValue)]));
     }
 
@@ -302,7 +302,7 @@ public static class Consolidator
             var tally = Tally(versions.Select(v => new Vote<string>(value(v.Value).OrEmpty(), v.Contributor)));
             if (tally.Count > 1)
             {
-                merger.Conflict(list, key, field, tally);
+                merger.AddConflict(list, key, field, tally);
             }
 
             return tally.Count > 0 ? tally[0].Value : string.Empty;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CsCheck;
+using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Serialization;
 using StrategyFlow.Core.Tests.Support;
 
@@ -8,11 +10,15 @@ namespace StrategyFlow.Core.Tests.Consolidation;
 
 public sealed class ConsolidatorPropertyTests
 {
+    // Well-typed answers of every shape (duplicates, blanks, conflicts) and answers that pass validation.
+    private static readonly Gen<(StageKey Stage, ContributedAnswer[] Answers)> Contributions =
+        Gen.OneOf(AnswerGenerators.Contributions, AnswerGenerators.ValidContributions);
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, CoreJson.Options);
 
     [Fact]
     public void Consolidate_AnyPermutationOfTheAnswers_GivesIdenticalJson() =>
-        AnswerGenerators.Contributions
+        Contributions
             .SelectMany(c => Gen.Shuffle(c.Answers.ToArray()).Select(shuffled => (c.Stage, c.Answers, Shuffled: shuffled)))
             .Sample(c => Assert.Equal(
                 Json(Consolidator.Consolidate(c.Stage, c.Answers)),
@@ -20,7 +26,7 @@ public sealed class ConsolidatorPropertyTests
 
     [Fact]
     public void Consolidate_TheDraftAloneAsOneContributor_GivesTheSameDraft() =>
-        AnswerGenerators.Contributions.Sample(c =>
+        Contributions.Sample(c =>
         {
             var draft = Consolidator.Consolidate(c.Stage, c.Answers).Draft;
 
@@ -32,12 +38,23 @@ public sealed class ConsolidatorPropertyTests
 
     [Fact]
     public void Consolidate_EveryContributorOfAnItem_ProposedIt() =>
-        AnswerGenerators.Contributions.Sample(c =>
+        Contributions.Sample(c =>
         {
             var result = Consolidator.Consolidate(c.Stage, c.Answers);
 
             Assert.All(result.Items, item => Assert.All(item.Contributors, contributor =>
                 Assert.Contains(c.Answers, a => a.Contributor == contributor)));
             Assert.All(result.Conflicts, conflict => Assert.True(conflict.Values.Count > 1));
+        }, iter: 200);
+
+    [Fact]
+    public void Consolidate_AnswersThatPassValidation_GiveADraftThatPassesValidation() =>
+        AnswerGenerators.ValidContributions.Sample(c =>
+        {
+            Assert.All(c.Answers, a => Assert.Empty(AnswerValidator.Validate(a.Answer, AnswerGenerators.Context)));
+
+            var draft = Consolidator.Consolidate(c.Stage, c.Answers).Draft;
+
+            Assert.Empty(AnswerValidator.Validate(draft, AnswerGenerators.Context));
         }, iter: 200);
 }

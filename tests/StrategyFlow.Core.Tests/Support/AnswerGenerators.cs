@@ -17,6 +17,15 @@ internal static class AnswerGenerators
     private static readonly string[] ContributorPool =
         ["anna@acme.example", "Bert@acme.example", "cecilia@acme.example", "dan@acme.example", "Eve@acme.example"];
 
+    /// <summary>What the generated answers may refer to: part of the vocabulary, so references are sometimes unknown.</summary>
+    public static StrategyContext Context { get; } = new()
+    {
+        BusinessGoals = Samples.Context.BusinessGoals,
+        ApprovedGoals = ["LinkedIn", "Blog", "finance"],
+        ApprovedChannels = ["LinkedIn", "TikTok", "Ääni"],
+        ApprovedActivities = ["Instagram", "Blog"],
+    };
+
     private static readonly Gen<string> Title = Gen.OneOf(Titles);
     private static readonly Gen<string> Value = Gen.OneOf(Values);
     private static readonly Gen<string[]> References = Title.Array[0, 3];
@@ -52,26 +61,75 @@ internal static class AnswerGenerators
         StageKey.Activities => Gen.Select(Value.Array[0, 3], Activity.Array[0, 4],
             (responses, activities) => new StageAnswer { Stage = stage, Responses = responses, Activities = activities }),
         _ => Gen.Select(Value.Array[0, 4], Person, ChannelOwner.Array[0, 4], ActivityOwner.Array[0, 4], Participant.Array[0, 3],
-            (responses, owner, channelOwners, activityOwners, participants) => new StageAnswer
-            {
-                Stage = stage,
-                Responses = responses,
-                OverallOwner = owner,
-                ChannelOwners = channelOwners,
-                ActivityOwners = activityOwners,
-                Participants = participants,
-            }),
+            Ownership),
     };
 
-    /// <summary>A stage and the answers of a random subset of distinct contributors.</summary>
-    public static Gen<(StageKey Stage, ContributedAnswer[] Answers)> Contributions { get; } =
+    private static StageAnswer Ownership(
+        string[] responses, Person? owner, ChannelOwner[] channelOwners, ActivityOwner[] activityOwners, Participant[] participants) => new()
+    {
+        Stage = StageKey.Ownership,
+        Responses = responses,
+        OverallOwner = owner,
+        ChannelOwners = channelOwners,
+        ActivityOwners = activityOwners,
+        Participants = participants,
+    };
+
+    /// <summary>A stage and the well-typed answers of a random subset of distinct contributors.</summary>
+    public static Gen<(StageKey Stage, ContributedAnswer[] Answers)> Contributions { get; } = ContributionsOf(Answer);
+
+    /// <summary>Like <see cref="Contributions"/>, but every answer passes validation against <see cref="Context"/>.</summary>
+    public static Gen<(StageKey Stage, ContributedAnswer[] Answers)> ValidContributions { get; } = ContributionsOf(ValidAnswer);
+
+    private static Gen<(StageKey Stage, ContributedAnswer[] Answers)> ContributionsOf(Func<StageKey, Gen<StageAnswer>> answer) =>
         Gen.OneOf(StageKeys.InOrder.ToArray()).SelectMany(stage =>
             Gen.Bool.Array[ContributorPool.Length].SelectMany(chosen =>
             {
                 var contributors = ContributorPool.Where((_, i) => chosen[i]).ToArray();
-                return Answer(stage).Array[contributors.Length].Select(answers =>
+                return answer(stage).Array[contributors.Length].Select(answers =>
                     (stage, contributors.Zip(answers, (c, a) => new ContributedAnswer(c, a)).ToArray()));
             }));
+
+    private static readonly string[] Names = ["LinkedIn", "TikTok", "Blog", "Ääni", "finance", "Instagram"];
+
+    private static readonly Gen<string> NonBlank = Gen.OneOf("Sanna", "sanna", "Pekka", "Marketing");
+
+    /// <summary>Some of the names, each once, each in one of the spellings that normalise alike.</summary>
+    private static Gen<string[]> Some(IReadOnlyList<string> names) =>
+        Gen.Select(Gen.Bool.Array[names.Count], Gen.Int[0, 2].Array[names.Count], (chosen, spelling) =>
+            names.Select((name, i) => (name, i)).Where(n => chosen[n.i])
+                .Select(n => new[] { n.name, n.name.ToUpperInvariant(), $" {n.name.ToLowerInvariant()} " }[spelling[n.i]])
+                .ToArray());
+
+    /// <summary>One item per key, the rest of each item from <paramref name="rest"/>.</summary>
+    private static Gen<TItem[]> Items<TRest, TItem>(Gen<string[]> keys, Gen<TRest> rest, Func<string, TRest, TItem> build) =>
+        keys.SelectMany(k => rest.Array[k.Length].Select(parts => k.Zip(parts, build).ToArray()));
+
+    /// <summary>An answer to the stage that passes validation against <see cref="Context"/>.</summary>
+    public static Gen<StageAnswer> ValidAnswer(StageKey stage)
+    {
+        var responses = Value.Array[InnerCycle.Get(stage).Questions.Count];
+        return stage switch
+        {
+            StageKey.Goals => Gen.Select(responses,
+                Items(Some(Names), Gen.Select(Gen.OneOf(["", .. Context.BusinessGoals]), Value, Value), (t, r) => new Goal(t, r.Item1, r.Item2, r.Item3)),
+                (texts, goals) => new StageAnswer { Stage = stage, Responses = texts, Goals = goals }),
+            StageKey.Audiences => Gen.Select(responses,
+                Items(Some(Names), Gen.Select(Value, Gen.Enum<AudiencePriority>()), (n, r) => new Audience(n, r.Item1, r.Item2)))
+                .SelectMany((texts, audiences) =>
+                    Items(Some(Names), Gen.Select(Some([.. audiences.Select(a => a.Name.Trim())]), Value), (n, r) => new Channel(n, r.Item1, r.Item2))
+                        .Select(channels => new StageAnswer { Stage = stage, Responses = texts, Audiences = audiences, Channels = channels })),
+            StageKey.Activities => Gen.Select(responses,
+                Items(Some(Names), Gen.Select(Value, Some(Context.ApprovedGoals), Some(Context.ApprovedChannels), Value, Value, Value),
+                    (t, r) => new Activity(t, r.Item1, r.Item2, r.Item3, r.Item4, r.Item5, r.Item6)),
+                (texts, activities) => new StageAnswer { Stage = stage, Responses = texts, Activities = activities }),
+            _ => Gen.Select(responses, Person,
+                Items(Some(Context.ApprovedChannels), NonBlank, (c, o) => new ChannelOwner(c, o)),
+                Items(Some(Context.ApprovedActivities), NonBlank, (a, o) => new ActivityOwner(a, o)),
+                Items(Some(Names), NonBlank, (w, r) => new Participant(w, r)),
+                Ownership),
+        };
+    }
 
     // Anything JSON could deliver: nulls, control characters, broken surrogates, over-long text.
     private static readonly Gen<string> AnyText = Gen.Frequency(
