@@ -11,17 +11,17 @@ namespace StrategyFlow.Core.Tests.Coherence;
 public sealed class CoherenceCheckerTests
 {
     private static List<(string Rule, string Subject)> Findings(StageAnswer draft, IReadOnlyList<Conflict>? conflicts = null) =>
-        [.. CoherenceChecker.Check(draft, Samples.Context, conflicts).Select(f => (f.RuleId, f.Subject))];
+        [.. CoherenceChecker.Check(draft, AnswerSamples.Context, conflicts).Select(f => (f.RuleId, f.Subject))];
 
     [Theory]
-    [MemberData(nameof(Samples.Stages), MemberType = typeof(Samples))]
-    public void Check_CoherentSample_HasNoFindings(StageKey stage) => Assert.Empty(Findings(Samples.For(stage)));
+    [MemberData(nameof(AnswerSamples.Stages), MemberType = typeof(AnswerSamples))]
+    public void Check_CoherentSample_HasNoFindings(StageKey stage) => Assert.Empty(Findings(AnswerSamples.For(stage)));
 
     [Fact]
     public void Check_GoalWithoutBusinessGoal_IsAnError()
     {
         var finding = Assert.Single(CoherenceChecker.Check(
-            Samples.Goals with { Goals = [new("More B2B leads", " ", "Leads", "")] }, Samples.Context));
+            AnswerSamples.Goals with { Goals = [new("More B2B leads", " ", "Leads", "")] }, AnswerSamples.Context));
 
         Assert.Equal(
             (CoherenceRules.GoalWithoutBusinessGoal, Severity.Error, StageKey.Goals, "More B2B leads"),
@@ -35,15 +35,15 @@ public sealed class CoherenceCheckerTests
     {
         Assert.Equal(
             [(CoherenceRules.GoalWithUnknownBusinessGoal, "G")],
-            Findings(Samples.Goals with { Goals = [new("G", "World peace", "m", "")] }));
-        Assert.Empty(Findings(Samples.Goals with { Goals = [new("G", "VAHVISTAA  työnantajakuvaa", "m", "")] }));
+            Findings(AnswerSamples.Goals with { Goals = [new("G", "World peace", "m", "")] }));
+        Assert.Empty(Findings(AnswerSamples.Goals with { Goals = [new("G", "VAHVISTAA  työnantajakuvaa", "m", "")] }));
     }
 
     [Fact]
     public void Check_GoalWithoutMetric_IsAWarning()
     {
         var finding = Assert.Single(CoherenceChecker.Check(
-            Samples.Goals with { Goals = [new("G", "Vahvistaa työnantajakuvaa", "", "")] }, Samples.Context));
+            AnswerSamples.Goals with { Goals = [new("G", "Vahvistaa työnantajakuvaa", "", "")] }, AnswerSamples.Context));
 
         Assert.Equal((CoherenceRules.GoalWithoutMetric, Severity.Warning, "G"), (finding.RuleId, finding.Severity, finding.Subject));
     }
@@ -51,27 +51,27 @@ public sealed class CoherenceCheckerTests
     [Fact]
     public void Check_ChannelReachingNoDefinedAudience_IsAWarning()
     {
-        var draft = Samples.Audiences with
+        var draft = AnswerSamples.Audiences with
         {
-            Channels = [.. Samples.Audiences.Channels, new("TikTok", [], ""), new("Blog", ["Nobody defined this"], "")],
+            Channels = [.. AnswerSamples.Audiences.Channels, new("TikTok", [], ""), new("Blog", ["Nobody defined this"], "")],
         };
 
         Assert.Equal(
             [(CoherenceRules.ChannelWithoutAudience, "Blog"), (CoherenceRules.ChannelWithoutAudience, "TikTok")],
             Findings(draft));
-        Assert.All(CoherenceChecker.Check(draft, Samples.Context), f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.All(CoherenceChecker.Check(draft, AnswerSamples.Context), f => Assert.Equal(Severity.Warning, f.Severity));
     }
 
     [Fact]
     public void Check_AudienceNoChannelReaches_IsAWarning_AndNamesMatchByTextKey()
     {
-        var draft = Samples.Audiences with
+        var draft = AnswerSamples.Audiences with
         {
-            Audiences = [.. Samples.Audiences.Audiences, new("Investors", "", AudiencePriority.Low)],
+            Audiences = [.. AnswerSamples.Audiences.Audiences, new("Investors", "", AudiencePriority.Low)],
             Channels = [new("LinkedIn", ["it  BUYERS"], ""), new("Instagram", ["Job seekers"], "")],
         };
 
-        var finding = Assert.Single(CoherenceChecker.Check(draft, Samples.Context));
+        var finding = Assert.Single(CoherenceChecker.Check(draft, AnswerSamples.Context));
         Assert.Equal((CoherenceRules.AudienceWithoutChannel, Severity.Warning, "Investors"), (finding.RuleId, finding.Severity, finding.Subject));
     }
 
@@ -89,18 +89,18 @@ public sealed class CoherenceCheckerTests
     [MemberData(nameof(IncompleteActivities))]
     public void Check_IncompleteActivity_IsAnError(string rule, Activity activity)
     {
-        var draft = Samples.Activities with { Activities = [.. Samples.Activities.Activities, activity] };
+        var draft = AnswerSamples.Activities with { Activities = [.. AnswerSamples.Activities.Activities, activity] };
 
-        var finding = Assert.Single(CoherenceChecker.Check(draft, Samples.Context));
+        var finding = Assert.Single(CoherenceChecker.Check(draft, AnswerSamples.Context));
         Assert.Equal((rule, Severity.Error, StageKey.Activities, "A"), (finding.RuleId, finding.Severity, finding.Stage, finding.Subject));
     }
 
     [Fact]
     public void Check_ApprovedGoalWithoutActivity_IsAWarningNamingTheGoal()
     {
-        var draft = Samples.Activities with { Activities = [Samples.Activities.Activities[0]] };
+        var draft = AnswerSamples.Activities with { Activities = [AnswerSamples.Activities.Activities[0]] };
 
-        var finding = Assert.Single(CoherenceChecker.Check(draft, Samples.Context));
+        var finding = Assert.Single(CoherenceChecker.Check(draft, AnswerSamples.Context));
         Assert.Equal(
             (CoherenceRules.GoalWithoutActivity, Severity.Warning, "Stronger employer brand"),
             (finding.RuleId, finding.Severity, finding.Subject));
@@ -109,37 +109,37 @@ public sealed class CoherenceCheckerTests
     [Fact]
     public void Check_NoOverallOwner_IsAnError_AndABlankPersonIsNoOwner()
     {
-        Assert.Equal([(CoherenceRules.NoOverallOwner, "")], Findings(Samples.Ownership with { OverallOwner = null }));
-        Assert.Equal([(CoherenceRules.NoOverallOwner, "")], Findings(Samples.Ownership with { OverallOwner = new(" ", "") }));
-        Assert.Empty(Findings(Samples.Ownership with { OverallOwner = new("", "olli@acme.example") }));
+        Assert.Equal([(CoherenceRules.NoOverallOwner, "")], Findings(AnswerSamples.Ownership with { OverallOwner = null }));
+        Assert.Equal([(CoherenceRules.NoOverallOwner, "")], Findings(AnswerSamples.Ownership with { OverallOwner = new(" ", "") }));
+        Assert.Empty(Findings(AnswerSamples.Ownership with { OverallOwner = new("", "olli@acme.example") }));
     }
 
     [Fact]
     public void Check_ApprovedChannelWithoutOwner_IsAnError_AndABlankOwnerIsNoOwner()
     {
-        var draft = Samples.Ownership with { ChannelOwners = [new("linkedin", "Sanna"), new("Instagram", " ")] };
+        var draft = AnswerSamples.Ownership with { ChannelOwners = [new("linkedin", "Sanna"), new("Instagram", " ")] };
 
-        var finding = Assert.Single(CoherenceChecker.Check(draft, Samples.Context));
+        var finding = Assert.Single(CoherenceChecker.Check(draft, AnswerSamples.Context));
         Assert.Equal((CoherenceRules.ChannelWithoutOwner, Severity.Error, "Instagram"), (finding.RuleId, finding.Severity, finding.Subject));
     }
 
     [Fact]
     public void Check_ApprovedActivityWithoutOwner_IsAnError()
     {
-        var draft = Samples.Ownership with { ActivityOwners = [new("Weekly case study", "Sanna")] };
+        var draft = AnswerSamples.Ownership with { ActivityOwners = [new("Weekly case study", "Sanna")] };
 
-        var finding = Assert.Single(CoherenceChecker.Check(draft, Samples.Context));
+        var finding = Assert.Single(CoherenceChecker.Check(draft, AnswerSamples.Context));
         Assert.Equal((CoherenceRules.ActivityWithoutOwner, Severity.Error, "Employee stories"), (finding.RuleId, finding.Severity, finding.Subject));
     }
 
     [Fact]
     public void Check_TwoStakeholdersNamingDifferentOwners_IsAConflictWarningNamingTheCandidates()
     {
-        var owners = (string linkedIn) => Samples.Ownership with { ChannelOwners = [new("LinkedIn", linkedIn), new("Instagram", "Pekka")] };
+        var owners = (string linkedIn) => AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", linkedIn), new("Instagram", "Pekka")] };
         var consolidated = Consolidator.Consolidate(StageKey.Ownership,
             [new("anna@acme.example", owners("Sanna")), new("bert@acme.example", owners("Liisa"))]);
 
-        var finding = Assert.Single(CoherenceChecker.Check(consolidated.Draft, Samples.Context, consolidated.Conflicts));
+        var finding = Assert.Single(CoherenceChecker.Check(consolidated.Draft, AnswerSamples.Context, consolidated.Conflicts));
 
         Assert.Equal((CoherenceRules.OwnerConflict, Severity.Warning, "LinkedIn"), (finding.RuleId, finding.Severity, finding.Subject));
         Assert.Contains("“Liisa” (bert@acme.example)", finding.Message.En, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class CoherenceCheckerTests
                 [new("Olli <olli@acme.example>", ["anna@acme.example"]), new("Aino <aino@acme.example>", ["bert@acme.example"])]),
         ];
 
-        var finding = Assert.Single(CoherenceChecker.Check(Samples.Ownership, Samples.Context, conflicts));
+        var finding = Assert.Single(CoherenceChecker.Check(AnswerSamples.Ownership, AnswerSamples.Context, conflicts));
 
         Assert.Equal((CoherenceRules.OwnerConflict, Severity.Warning), (finding.RuleId, finding.Severity));
         Assert.Contains("Aino <aino@acme.example>", finding.Message.En, StringComparison.Ordinal);
@@ -171,14 +171,14 @@ public sealed class CoherenceCheckerTests
             new("channels", "LinkedIn", "purpose", [new("x", ["a@acme.example"]), new("y", ["b@acme.example"])]),
         ];
 
-        Assert.Empty(Findings(Samples.Ownership, conflicts));
-        Assert.Empty(Findings(Samples.Audiences, conflicts));
+        Assert.Empty(Findings(AnswerSamples.Ownership, conflicts));
+        Assert.Empty(Findings(AnswerSamples.Audiences, conflicts));
     }
 
     [Fact]
     public void Check_ManyFindings_ComeInRuleOrderThenBySubject()
     {
-        var draft = Samples.Activities with
+        var draft = AnswerSamples.Activities with
         {
             Activities =
             [
@@ -205,7 +205,7 @@ public sealed class CoherenceCheckerTests
     public void Check_OnlyTheDraftsOwnStageIsChecked()
     {
         // A goals draft carrying an activity with nothing filled in: stage 3 rules do not run on stage 1.
-        var draft = Samples.Goals with { Activities = [new("A", "", [], [], "", "", "")] };
+        var draft = AnswerSamples.Goals with { Activities = [new("A", "", [], [], "", "", "")] };
 
         Assert.Empty(Findings(draft));
     }

@@ -20,7 +20,7 @@ internal static class AnswerGenerators
     /// <summary>What the generated answers may refer to: part of the vocabulary, so references are sometimes unknown.</summary>
     public static StrategyContext Context { get; } = new()
     {
-        BusinessGoals = Samples.Context.BusinessGoals,
+        BusinessGoals = AnswerSamples.Context.BusinessGoals,
         ApprovedGoals = ["LinkedIn", "Blog", "finance"],
         ApprovedChannels = ["LinkedIn", "TikTok", "Ääni"],
         ApprovedActivities = ["Instagram", "Blog"],
