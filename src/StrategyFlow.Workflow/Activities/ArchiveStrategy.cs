@@ -30,21 +30,18 @@ public sealed class ArchiveStrategy(StrategyRepository repository) : TaskActivit
         }
 
         var document = StrategyDocument.Create(input.Strategy, input.Outcome, stages, input.Decisions, findings, input.ArchivedAt);
-        var result = new ArchiveResult(
-            StrategyRepository.DocumentName(id, "json"),
-            StrategyRepository.DocumentName(id, "md"),
-            StrategyRepository.DocumentName(id, "html"));
-        await WriteAsync(result.Json, DocumentRenderer.ToJson(document), "application/json; charset=utf-8");
-        await WriteAsync(result.Markdown, DocumentRenderer.ToMarkdown(document), "text/markdown; charset=utf-8");
-        await WriteAsync(result.Html, DocumentRenderer.ToHtml(document), "text/html; charset=utf-8");
-        return result;
-    }
-
-    private async Task WriteAsync(string name, string content, string contentType)
-    {
-        if (!await repository.ArchiveDocumentAsync(name, content, contentType))
+        foreach (var format in Enum.GetValues<DocumentFormat>())
         {
-            throw new InconsistentStateException($"{name} is already archived with other content.");
+            var name = StrategyRepository.DocumentName(id, format);
+            if (!await repository.ArchiveDocumentAsync(name, DocumentRenderer.Render(document, format), DocumentRenderer.ContentType(format)))
+            {
+                throw new InconsistentStateException($"{name} is already archived with other content.");
+            }
         }
+
+        return new ArchiveResult(
+            StrategyRepository.DocumentName(id, DocumentFormat.Json),
+            StrategyRepository.DocumentName(id, DocumentFormat.Markdown),
+            StrategyRepository.DocumentName(id, DocumentFormat.Html));
     }
 }

@@ -168,6 +168,17 @@ public static class StrategyApi
         if (force)
         {
             await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
+
+            // Not every backend honours Recursive (the local gRPC sidecar does not): end the running stage too.
+            if (status.Stage is { Number: >= 1 and <= 4 } stage)
+            {
+                var stageId = InstanceIds.Stage(id, (StageKey)stage.Number);
+                var child = await client.GetInstanceAsync(stageId, cancellationToken);
+                if (child is { IsRunning: true })
+                {
+                    await client.TerminateInstanceAsync(stageId, new TerminateInstanceOptions { Output = reason }, cancellationToken);
+                }
+            }
         }
         else
         {
@@ -207,15 +218,7 @@ public static class StrategyApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(repository);
-        var format = request.Query["format"].FirstOrDefault() ?? "html";
-        (string Extension, string ContentType)? target = format switch
-        {
-            "html" => ("html", "text/html; charset=utf-8"),
-            "md" => ("md", "text/markdown; charset=utf-8"),
-            "json" => ("json", "application/json; charset=utf-8"),
-            _ => null,
-        };
-        if (target is null)
+        if (!DocumentRenderer.TryParseFormat(request.Query["format"].FirstOrDefault() ?? "html", out var format))
         {
             return Problems.BadRequest("Use format=html, md or json.");
         }
@@ -225,21 +228,22 @@ public static class StrategyApi
             return Problems.NotFound(id);
         }
 
-        var content = await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, target.Value.Extension), cancellationToken);
+        var content = await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, format), cancellationToken);
         if (content is null)
         {
             return TypedResults.Problem($"Strategy '{id}' has no archived document (yet).", statusCode: StatusCodes.Status404NotFound, title: "Document not found.");
         }
 
-        if (target.Value.Extension == "html")
+        var headers = request.HttpContext.Response.Headers;
+        if (format == DocumentFormat.Html)
         {
-            // The archived page is self-contained: inline styles only, nothing to load, nothing to run.
-            request.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-            request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+            // The archived page is self-contained: its own inline style, nothing to load, nothing to run.
+            headers.ContentSecurityPolicy = DocumentRenderer.HtmlContentSecurityPolicy;
+            headers["Referrer-Policy"] = "no-referrer";
         }
 
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Text(content.ToString(), target.Value.ContentType, Encoding.UTF8);
+        headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Text(content.ToString(), DocumentRenderer.ContentType(format), Encoding.UTF8);
     }
 
     private static ProblemHttpResult ExistsConflict(string id)

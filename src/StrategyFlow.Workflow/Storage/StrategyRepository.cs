@@ -83,7 +83,7 @@ public sealed class StrategyRepository(IBlobStore blobs)
 
     public static string StageSnapshotName(string strategyId, StageKey stage) => $"{strategyId}/stages/{stage.Number()}-{stage.Slug()}.json";
 
-    public static string DocumentName(string strategyId, string extension) => $"{strategyId}/strategy.{extension}";
+    public static string DocumentName(string strategyId, DocumentFormat format) => $"{strategyId}/{DocumentRenderer.FileName(format)}";
 
     /// <summary>Writes the approved stage once; false when a different approval is already archived.</summary>
     public Task<bool> ArchiveStageAsync(string strategyId, ApprovedStage stage, CancellationToken cancellationToken = default)

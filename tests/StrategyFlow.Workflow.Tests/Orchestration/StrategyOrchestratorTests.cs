@@ -125,22 +125,6 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
-    public async Task Strategy_ForcedTerminate_StopsStageToo()
-    {
-        var definition = Samples.Definition("terminated");
-        await _host.StartAsync(definition);
-        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
-
-        await _host.Client.TerminateInstanceAsync(definition.Id, new TerminateInstanceOptions { Output = "ops", Recursive = true });
-
-        using var timeout = new CancellationTokenSource(WorkflowHost.Patience);
-        var strategy = await _host.Client.WaitForInstanceCompletionAsync(definition.Id, timeout.Token);
-        var stage = await _host.Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(definition.Id, StageKey.Goals), timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Terminated, strategy.RuntimeStatus);
-        Assert.Equal(OrchestrationRuntimeStatus.Terminated, stage.RuntimeStatus);
-    }
-
-    [Fact]
     public async Task Stage_DeadlineWithPartialAnswers_RemindsThenReviewsWhatArrived()
     {
         var definition = Samples.Definition("deadline", timing: new TimingRequest

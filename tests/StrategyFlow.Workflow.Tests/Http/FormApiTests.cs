@@ -1,0 +1,195 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
+using StrategyFlow.Workflow.Http;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Pages;
+using StrategyFlow.Workflow.Strategies;
+using StrategyFlow.Workflow.Tests.Fakes;
+
+namespace StrategyFlow.Workflow.Tests.Http;
+
+/// <summary>The form handlers, with links taken from the emails the workflow really sent.</summary>
+public sealed class FormApiTests : IAsyncLifetime
+{
+    private WorkflowHost _host = null!;
+    private StrategyDefinition _definition = null!;
+
+    private DurableTaskClient Client => _host.Client;
+
+    private FormServices Services => _host.Services.GetRequiredService<FormServices>();
+
+    public async Task InitializeAsync()
+    {
+        _host = await WorkflowHost.StartAsync();
+        _definition = Samples.Definition("forms");
+        await _host.StartAsync(_definition);
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<string> LinkAsync(string email, MailKind kind) =>
+        WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault()?.Token), $"{kind} link for {email}");
+
+    private async Task<HtmlResult> GetAsync(string token) =>
+        Assert.IsType<HtmlResult>(await FormApi.GetAsync(token, Client, Services, CancellationToken.None));
+
+    private async Task<HtmlResult> PostAsync(string token, params (string Name, string Value)[] fields) =>
+        Assert.IsType<HtmlResult>(await FormApi.PostAsync(
+            token, Requests.Form(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))), Client, Services, CancellationToken.None));
+
+    private static (string, string)[] GoalAnswer(string title) =>
+    [
+        ("responses[0]", "Koska asiakkaamme ovat siellä."), ("responses[1]", "Liidejä."),
+        ("goals[0].title", title), ("goals[0].businessGoal", Samples.BusinessGoal),
+        ("goals[0].metric", "liidit / kk"), ("goals[0].target", "50"), ("action", "submit"),
+    ];
+
+    [Fact]
+    public async Task Get_StakeholderLink_ShowsTheFormAndChangesNothing()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+
+        var page = await GetAsync(token);
+        await GetAsync(token);
+
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains(InnerCycle.Goals.Questions[0].Fi, page.Html, StringComparison.Ordinal);
+        Assert.Contains(Samples.BusinessGoal, page.Html, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Empty(status!.Answered);
+        Assert.DoesNotContain(_host.Blobs.Names(Storage.Containers.Submissions), n => n.Contains("/answers/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("garbage")]
+    [InlineData("v1.e30.AAAA")]
+    public async Task Get_InvalidLink_Is403AndRevealsNothing(string token)
+    {
+        var page = await GetAsync(token);
+
+        Assert.Equal(403, page.StatusCode);
+        Assert.DoesNotContain("Acme", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_TamperedOrForeignLink_IsTheSame403()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+        var foreign = new LinkTokens(new LinkSigningKeys(new byte[32], []), TimeProvider.System)
+            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
+        var notAParticipant = Services.Tokens
+            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, "stranger@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
+        var expired = Services.Tokens
+            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        var reference = (await GetAsync("garbage")).Html;
+
+        foreach (var bad in new[] { tampered, foreign, notAParticipant, expired })
+        {
+            var page = await GetAsync(bad);
+            Assert.Equal(403, page.StatusCode);
+            Assert.Equal(reference, page.Html);
+        }
+    }
+
+    [Fact]
+    public async Task Post_ValidAnswer_IsStoredCountedAndPrefilledNextTime()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+
+        var page = await PostAsync(token, GoalAnswer("Lisää liidejä"));
+
+        Assert.Equal(200, page.StatusCode);
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.SequenceEqual([Samples.Stakeholder(1)]));
+        var again = await GetAsync(token);
+        Assert.Contains("value=\"Lisää liidejä\"", again.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_InvalidAnswer_ShowsErrorsAndChangesNothing()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "goals[0].businessGoal" ? (f.Item1, "Maailmanvalloitus") : f).ToArray();
+
+        var page = await PostAsync(token, fields);
+
+        Assert.Equal(400, page.StatusCode);
+        Assert.Contains("Maailmanvalloitus", page.Html, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Empty(status!.Answered);
+    }
+
+    [Fact]
+    public async Task Post_AddRow_RendersAnotherRowWithoutSubmitting()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).Append(("blankRows", "1")).ToArray();
+
+        var page = await PostAsync(token, fields);
+
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains("goals[2].title", page.Html, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Empty(status!.Answered);
+    }
+
+    [Fact]
+    public async Task Post_NotAForm_IsAFriendly400()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+
+        var result = await FormApi.PostAsync(token, Requests.Json("{}"), Client, Services, CancellationToken.None);
+
+        Assert.Equal(400, Assert.IsType<HtmlResult>(result).StatusCode);
+    }
+
+    [Fact]
+    public async Task Approver_ApprovesEditedDraft_ThenTheRoundIsClosedForEveryone()
+    {
+        var stakeholderToken = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        await PostAsync(stakeholderToken, GoalAnswer("Lisää liidejä"));
+        await PostAsync(await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation), GoalAnswer("Lisää liidejä"));
+        var approverToken = await LinkAsync(Samples.Approver(1), MailKind.ReviewRequest);
+
+        var review = await GetAsync(approverToken);
+        Assert.Equal(200, review.StatusCode);
+        Assert.Contains("Lisää liidejä", review.Html, StringComparison.Ordinal);
+
+        var approve = GoalAnswer("Lisää liidejä LinkedInistä").Select(f => f.Item1 == "action" ? (f.Item1, "approve") : f).ToArray();
+        var blocked = await PostAsync(approverToken, approve.Select(f => f.Item1 == "goals[0].businessGoal" ? (f.Item1, "") : f).ToArray());
+        Assert.Equal(400, blocked.StatusCode);
+
+        var approved = await PostAsync(approverToken, approve);
+        Assert.Equal(200, approved.StatusCode);
+
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        var goals = await _host.Repository.GetArchivedStageAsync(_definition.Id, StageKey.Goals);
+        Assert.Equal("Lisää liidejä LinkedInistä", goals!.Content.Goals.Single().Title);
+        var late = await PostAsync(stakeholderToken, GoalAnswer("Myöhässä"));
+        var lateDecision = await PostAsync(approverToken, approve);
+        Assert.Equal(200, late.StatusCode);
+        Assert.Equal((await GetAsync(stakeholderToken)).Html, late.Html);
+        Assert.NotEqual(approved.Html, late.Html);
+        Assert.Equal(200, lateDecision.StatusCode);
+    }
+
+    [Fact]
+    public async Task Approver_RequestChangesWithoutComment_IsAskedForOne()
+    {
+        await PostAsync(await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation), GoalAnswer("Liidit"));
+        await PostAsync(await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation), GoalAnswer("Liidit"));
+        var approverToken = await LinkAsync(Samples.Approver(1), MailKind.ReviewRequest);
+
+        var page = await PostAsync(approverToken, GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "requestChanges") : f).ToArray());
+
+        Assert.Equal(400, page.StatusCode);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Equal(StagePhase.AwaitingApproval, status!.Phase);
+        Assert.Empty(status.Decisions);
+    }
+}

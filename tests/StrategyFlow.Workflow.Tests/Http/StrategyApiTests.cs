@@ -1,0 +1,277 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Serialization;
+using StrategyFlow.Workflow.Http;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+using StrategyFlow.Workflow.Strategies;
+using StrategyFlow.Workflow.Tests.Fakes;
+
+namespace StrategyFlow.Workflow.Tests.Http;
+
+/// <summary>The ops handlers, called as the hosts call them, against real orchestrations.</summary>
+public sealed class StrategyApiTests : IAsyncLifetime
+{
+    private WorkflowHost _host = null!;
+
+    private DurableTaskClient Client => _host.Client;
+
+    public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static string Body(StartStrategyRequest request) => JsonSerializer.Serialize(request, CoreJson.Options);
+
+    private Task<Results<Accepted<StrategyApi.StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(string body) =>
+        StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, CancellationToken.None);
+
+    [Fact]
+    public async Task Start_EmptyObject_ListsEveryMissingField()
+    {
+        var result = await StartAsync("{}");
+
+        var problem = Assert.IsType<ValidationProblem>(result.Result);
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Equal(
+            ["approvers", "businessGoals", "language", "organization", "owner", "stakeholders", "title"],
+            problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_BadValues_NamesEachFieldPath()
+    {
+        var request = Samples.Request("Bad Id!") with
+        {
+            Language = "sv",
+            Owner = new PersonRequest("", "not-an-email"),
+            Stakeholders = [new PersonRequest("A", "a@acme.example"), new PersonRequest("B", "A@acme.example")],
+            Stages = new Dictionary<string, StageRequest?>
+            {
+                ["ownership"] = new() { Policy = "most" },
+                ["strategy"] = new(),
+            },
+            Timing = new TimingRequest { ResponseWindow = "five days", MaxReminders = 11 },
+        };
+
+        var problem = Assert.IsType<ValidationProblem>((await StartAsync(Body(request))).Result);
+
+        Assert.Equal(
+            [
+                "id", "language", "owner.email", "owner.name", "stages.ownership.policy", "stages.strategy",
+                "stakeholders[1].email", "timing.maxReminders", "timing.responseWindow",
+            ],
+            problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{", "not valid JSON")]
+    [InlineData("[]", "not valid JSON")]
+    [InlineData("{\"organisation\":\"typo\"}", "organisation")]
+    [InlineData("{\"maxReminders\":\"x\"}", "maxReminders")]
+    public async Task Start_MalformedBody_IsProblemNot500(string body, string mentioned)
+    {
+        var problem = Assert.IsType<ProblemHttpResult>((await StartAsync(body)).Result);
+
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Contains(mentioned, problem.ProblemDetails.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_OversizedBody_Is413()
+    {
+        var request = Requests.Json(new string(' ', StrategyApi.MaxStartBytes + 1));
+
+        var result = await StrategyApi.StartAsync(request, Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(413, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_ValidRequest_StartsOnceAndAnswersWithLinks()
+    {
+        var body = Body(Samples.Request("acme-2027"));
+
+        var accepted = Assert.IsType<Accepted<StrategyApi.StrategyStarted>>((await StartAsync(body)).Result);
+        var again = Assert.IsType<ProblemHttpResult>((await StartAsync(body)).Result);
+
+        Assert.Equal("/api/strategies/acme-2027", accepted.Location);
+        Assert.Equal("acme-2027", accepted.Value!.Id);
+        Assert.Equal(409, again.StatusCode);
+        Assert.Equal("/api/strategies/acme-2027", again.ProblemDetails.Extensions["statusUri"]);
+        await _host.WaitForStageAsync("acme-2027", StageKey.Goals, 1, StagePhase.CollectingInput);
+    }
+
+    [Fact]
+    public async Task Start_WithoutId_GeneratesOne()
+    {
+        var accepted = Assert.IsType<Accepted<StrategyApi.StrategyStarted>>((await StartAsync(Body(Samples.Request(null!))))
+            .Result);
+
+        Assert.Matches("^[0-9a-f]{32}$", accepted.Value!.Id);
+    }
+
+    [Fact]
+    public async Task Get_RunningStrategy_ShowsStageRoundPhaseAndWhoIsPending()
+    {
+        var definition = Samples.Definition("status-view");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.Count == 1);
+
+        var status = Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync(definition.Id, Client, CancellationToken.None)).Result).Value!;
+
+        Assert.Equal(StrategyStatuses.Running, status.Status);
+        Assert.Equal("Sosiaalisen median strategia 2027", status.Title);
+        Assert.Equal(1, status.Stage!.Number);
+        Assert.Equal("goals", status.Stage.Key);
+        Assert.Equal(StagePhase.CollectingInput, status.Stage.Phase);
+        Assert.Equal([Samples.Stakeholder(1)], status.Stage.Answered);
+        Assert.Equal([Samples.Stakeholder(2)], status.Stage.Pending);
+        Assert.NotNull(status.Stage.Deadline);
+        Assert.Null(status.Document);
+    }
+
+    [Fact]
+    public async Task Get_UnknownOrStageInstance_Is404()
+    {
+        var definition = Samples.Definition("only-parents");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        foreach (var id in new[] { "nope", InstanceIds.Stage(definition.Id, StageKey.Goals) })
+        {
+            var result = await StrategyApi.GetAsync(id, Client, CancellationToken.None);
+            Assert.Equal(404, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task List_FiltersByStatusAndLeavesOutStageInstances()
+    {
+        var running = Samples.Definition("list-running");
+        var cancelled = Samples.Definition("list-cancelled");
+        await _host.StartAsync(running);
+        await _host.StartAsync(cancelled);
+        await _host.WaitForStageAsync(cancelled.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await StrategyApi.CancelAsync(cancelled.Id, Requests.Json("{\"reason\":\"test\"}"), Client, TimeProvider.System, CancellationToken.None);
+        await _host.WaitForOutcomeAsync(cancelled.Id);
+
+        var all = await ListAsync("");
+        var onlyCancelled = await ListAsync("?status=Cancelled");
+        var bad = await StrategyApi.ListAsync(Requests.Get("?status=Done&pageSize=0&createdFrom=yesterday"), Client, CancellationToken.None);
+
+        Assert.Equal(["list-cancelled", "list-running"], all.Items.Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["list-cancelled"], onlyCancelled.Items.Select(i => i.Id));
+        Assert.Equal(StrategyStatuses.Cancelled, onlyCancelled.Items[0].Status);
+        Assert.Equal(["createdFrom", "pageSize", "status"], Assert.IsType<ValidationProblem>(bad.Result).ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private async Task<StrategyApi.StrategyPage> ListAsync(string query)
+    {
+        var result = await StrategyApi.ListAsync(Requests.Get(query), Client, CancellationToken.None);
+        return Assert.IsType<Ok<StrategyApi.StrategyPage>>(result.Result).Value!;
+    }
+
+    [Fact]
+    public async Task Cancel_RunningThenAgain_CancelsOnceThenConflicts()
+    {
+        var definition = Samples.Definition("cancel-api");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        var first = await StrategyApi.CancelAsync(definition.Id, Requests.Json("{\"reason\":\"Budjetti\"}"), Client, TimeProvider.System, CancellationToken.None);
+        Assert.IsType<Accepted<StrategyApi.Accepted>>(first.Result);
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        var second = await StrategyApi.CancelAsync(definition.Id, Requests.Json(""), Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(DocumentOutcome.Cancelled, outcome.Outcome);
+        Assert.Equal("Budjetti", outcome.Reason);
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(second.Result).StatusCode);
+        var status = Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync(definition.Id, Client, CancellationToken.None)).Result).Value!;
+        Assert.Equal(StrategyStatuses.Cancelled, status.Status);
+    }
+
+    [Fact]
+    public async Task Cancel_Force_TerminatesStrategyAndItsStage()
+    {
+        var definition = Samples.Definition("terminated");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        var result = await StrategyApi.CancelAsync(definition.Id, Requests.Json("", "?force=true"), Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal("terminate", Assert.IsType<Accepted<StrategyApi.Accepted>>(result.Result).Value!.Action);
+        using var timeout = new CancellationTokenSource(WorkflowHost.Patience);
+        var strategy = await Client.WaitForInstanceCompletionAsync(definition.Id, timeout.Token);
+        var stage = await Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(definition.Id, StageKey.Goals), timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, strategy.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, stage.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Cancel_ReasonTooLongOrUnknownStrategy_IsRejected()
+    {
+        var tooLong = await StrategyApi.CancelAsync("x1", Requests.Json($"{{\"reason\":\"{new string('a', 501)}\"}}"), Client, TimeProvider.System, CancellationToken.None);
+        var unknown = await StrategyApi.CancelAsync("x1", Requests.Json(""), Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.IsType<ValidationProblem>(tooLong.Result);
+        Assert.Equal(404, Assert.IsType<ProblemHttpResult>(unknown.Result).StatusCode);
+    }
+
+    [Fact]
+    public async Task Remind_WhileCollecting_RemindsOnlyThosePending()
+    {
+        var definition = Samples.Definition("remind-now");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.Count == 1);
+
+        var result = await StrategyApi.RemindAsync(definition.Id, Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.IsType<Accepted<StrategyApi.Accepted>>(result.Result);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.RemindersSent == 1);
+        await WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Reminder)).FirstOrDefault()), "reminder");
+        Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+    }
+
+    [Fact]
+    public async Task Document_AfterTheEnd_ServesEachFormatAndBeforeIt404()
+    {
+        var definition = Samples.Definition("document-api");
+        await _host.StartAsync(definition);
+        var repository = _host.Services.GetRequiredService<StrategyRepository>();
+        var before = await StrategyApi.DocumentAsync(definition.Id, Requests.Get("?format=html"), repository, CancellationToken.None);
+        await _host.PassStageAsync(definition, StageKey.Goals);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        await StrategyApi.CancelAsync(definition.Id, Requests.Json(""), Client, TimeProvider.System, CancellationToken.None);
+        await _host.WaitForOutcomeAsync(definition.Id);
+
+        Assert.Equal(404, Assert.IsType<ProblemHttpResult>(before.Result).StatusCode);
+        var html = await Document("html");
+        var markdown = await Document("md");
+        var json = await Document("json");
+        var bad = await StrategyApi.DocumentAsync(definition.Id, Requests.Get("?format=pdf"), repository, CancellationToken.None);
+
+        Assert.StartsWith("text/html", html.ContentType, StringComparison.Ordinal);
+        Assert.Contains("Lisää liidejä LinkedInistä", html.ResponseContent, StringComparison.Ordinal);
+        Assert.Contains("Lisää liidejä LinkedInistä", markdown.ResponseContent, StringComparison.Ordinal);
+        var document = DocumentRenderer.FromJson(json.ResponseContent!);
+        Assert.Equal(DocumentOutcome.Cancelled, document.Outcome);
+        Assert.Equal([StageKey.Goals], document.Stages.Select(s => s.Stage));
+        Assert.Equal(400, Assert.IsType<ProblemHttpResult>(bad.Result).StatusCode);
+
+        async Task<ContentHttpResult> Document(string format)
+        {
+            var result = await StrategyApi.DocumentAsync(definition.Id, Requests.Get($"?format={format}"), repository, CancellationToken.None);
+            return Assert.IsType<ContentHttpResult>(result.Result);
+        }
+    }
+}
