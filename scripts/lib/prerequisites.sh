@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs what StrategyFlow's scripts need, only when missing. Sourced by run.sh, test.sh, bench.sh.
 # Everything comes from the project's own files: npm lockfile, Debian packages, NuGet.
 
