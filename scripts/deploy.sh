@@ -8,13 +8,14 @@
 #     --sender-name NAME       display name of the sender (default StrategyFlow)
 #     --sandbox                SendGrid sandbox mode: validate mail, deliver nothing
 #     --immutability-days N    version-level WORM retention for archived strategies (default 0)
+#     --accept-previous-link-keys  also accept links signed with secret link-signing-keys-previous
 #     --skip-publish           provision and set secrets only
 # SENDGRID_API_KEY in the environment is stored in Key Vault on the first run (or you are asked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
 
-env_name="" location="" sender_email="" sender_name="StrategyFlow" sandbox=false immutability_days=0 publish=true
+env_name="" location="" sender_email="" sender_name="StrategyFlow" sandbox=false immutability_days=0 accept_previous=false publish=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --env) env_name="$2"; shift 2 ;;
@@ -23,8 +24,9 @@ while [ $# -gt 0 ]; do
     --sender-name) sender_name="$2"; shift 2 ;;
     --sandbox) sandbox=true; shift ;;
     --immutability-days) immutability_days="$2"; shift 2 ;;
+    --accept-previous-link-keys) accept_previous=true; shift ;;
     --skip-publish) publish=false; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,7 +61,7 @@ az deployment sub create --name "$deployment" --location "$location" \
   --parameters environmentName="$env_name" location="$location" \
     principalId="$principal_id" principalType="$principal_type" \
     senderEmail="$sender_email" senderName="$sender_name" sandboxMode="$sandbox" \
-    strategiesImmutabilityDays="$immutability_days" \
+    strategiesImmutabilityDays="$immutability_days" acceptPreviousLinkSigningKeys="$accept_previous" \
   --query properties.provisioningState -o tsv
 
 output() { az deployment sub show --name "$deployment" --query "properties.outputs.$1.value" -o tsv; }
