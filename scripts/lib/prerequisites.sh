@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs what StrategyFlow's scripts need, only when missing. Sourced by run.sh, test.sh, bench.sh.
 # Everything comes from the project's own files: npm lockfile, Debian packages, NuGet.
 
@@ -22,11 +23,15 @@ ensure_chromium() {
   fi
 }
 
-# The Bicep compiler, from NuGet (a download-only project puts it in the NuGet cache).
+# The Bicep compiler, from NuGet (a download-only project puts it in the NuGet cache). Exports
+# $BICEP, the binary of exactly the version tools/bicep/bicep.csproj pins.
 ensure_bicep() {
-  dotnet restore "$repo_root/tools/bicep/bicep.csproj" --verbosity quiet >/dev/null
-  local nuget_root="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
-  BICEP="$(ls -d "$nuget_root"/azure.bicep.commandline.linux-x64/*/tools/bicep | sort -V | tail -n 1)"
+  local project="$repo_root/tools/bicep/bicep.csproj" log
+  log="$(dotnet restore "$project" --verbosity quiet 2>&1)" || { echo "$log" >&2; return 1; }
+  local version
+  version="$(grep -o 'Azure.Bicep.CommandLine.linux-x64" Version="\[[^]]*\]' "$project" | grep -o '\[.*\]' | tr -d '[]')"
+  BICEP="${NUGET_PACKAGES:-$HOME/.nuget/packages}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+  [ -f "$BICEP" ] || { echo "Bicep $version not found at $BICEP" >&2; return 1; }
   chmod +x "$BICEP"
   export BICEP
 }
