@@ -29,6 +29,8 @@ public static class StrategyFlowHosting
             .Validate(o => !string.IsNullOrWhiteSpace(o.Storage.ConnectionString) || Uri.IsWellFormedUriString(o.Storage.BlobServiceUri, UriKind.Absolute),
                 "Set StrategyFlow:Storage:BlobServiceUri (Azure) or StrategyFlow:Storage:ConnectionString (local).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StrategyFlowOptions>>(
+            new KeyVaultReferences(configuration.GetSection(StrategyFlowOptions.SectionName)));
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(nameof(SendGridClient));

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using StrategyFlow.Workflow.Http;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Functions;
+
+/// <summary>The ops API (DESIGN §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
+public sealed class OpsApi(TimeProvider time, StrategyRepository repository)
+{
+    [Function("StartStrategy")]
+    public async Task<IResult> Start(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.StartAsync(request, client, time, cancellationToken);
+
+    [Function("ListStrategies")]
+    public static async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.ListAsync(request, client, cancellationToken);
+
+    [Function("GetStrategy")]
+    public static async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.GetAsync(id, client, cancellationToken);
+
+    [Function("CancelStrategy")]
+    public async Task<IResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies/{id}/cancel")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.CancelAsync(id, request, client, time, cancellationToken);
+
+    [Function("RemindPending")]
+    public async Task<IResult> Remind(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies/{id}/reminders")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.RemindAsync(id, client, time, cancellationToken);
+
+    [Function("GetStrategyDocument")]
+    public async Task<IResult> Document(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}/document")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.DocumentAsync(id, request, repository, cancellationToken);
+}
