@@ -18,7 +18,7 @@ public sealed class AzuriteServer : IDisposable
         }
         process = ChildProcess.Start(
             RepositoryPaths.Azurite,
-            ["--silent", "--location", location, "--skipApiVersionCheck", "--loose",
+            ["--silent", "--location", location, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
              "--blobPort", Port(blobPort), "--queuePort", Port(queuePort), "--tablePort", Port(tablePort)],
             new Dictionary<string, string?>(),
             RepositoryPaths.Root);
