@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
 
@@ -13,6 +14,7 @@ public sealed class ChildProcess : IDisposable
 
     readonly Process process;
     readonly ConcurrentQueue<string> output = new();
+    Process? watchdog;
 
     ChildProcess(Process process)
     {
@@ -43,7 +45,23 @@ public sealed class ChildProcess : IDisposable
         child.process.Start();
         child.process.BeginOutputReadLine();
         child.process.BeginErrorReadLine();
+        child.watchdog = StartWatchdog(child.process.Id);
         return child;
+    }
+
+    // If the test run itself is killed (no disposal, no ProcessExit), this kills the child a second later.
+    static Process StartWatchdog(int childId)
+    {
+        var watch = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            "bash", "-c", "while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; kill -KILL \"$2\" 2>/dev/null",
+            "watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), childId.ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            watch.ArgumentList.Add(argument);
+        }
+        return Process.Start(watch) ?? throw new InvalidOperationException("The watchdog did not start.");
     }
 
     public int Id => process.Id;
@@ -58,7 +76,7 @@ public sealed class ChildProcess : IDisposable
     /// <summary>SIGTERM: what Ctrl-C in run.sh and a service manager send.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
@@ -85,6 +103,11 @@ public sealed class ChildProcess : IDisposable
         {
             // never started
         }
+        if (watchdog is { HasExited: false })
+        {
+            watchdog.Kill();
+        }
+        watchdog?.Dispose();
         process.Dispose();
     }
 

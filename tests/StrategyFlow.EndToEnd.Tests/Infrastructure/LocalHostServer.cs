@@ -37,7 +37,8 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
             ["STRATEGYFLOW_OPS_KEY"] = opsKey,
             ["STRATEGYFLOW_MAILBOX_FAULTS"] = null,
             ["ASPNETCORE_URLS"] = null,
-            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = null,
+            ["ASPNETCORE_ENVIRONMENT"] = null,
         };
         foreach (var (name, value) in Environment)
         {
