@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
+using Microsoft.Extensions.Options;
+using StrategyFlow.LocalHost.Hosting;
+using StrategyFlow.Workflow.Hosting;
+
+namespace StrategyFlow.LocalHost.DurableRuntime;
+
+/// <summary>
+/// The local durable runtime (ENVIRONMENT.md, "proven recipe"): DTFx's Azure Storage backend on Azurite,
+/// served to the Durable Task worker and client by the public gRPC sidecar on a loopback HTTP/2 port.
+/// </summary>
+public static class DurableRuntimeExtensions
+{
+    public static WebApplicationBuilder AddLocalDurableRuntime(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(DurableRuntimeOptions.SectionName);
+        var configured = section.Get<DurableRuntimeOptions>() ?? new DurableRuntimeOptions();
+        var endpoint = new SidecarEndpoint(configured.SidecarPort > 0 ? configured.SidecarPort : FreeLoopbackPort());
+
+        var services = builder.Services;
+        services.AddOptions<DurableRuntimeOptions>().Bind(section);
+        services.AddSingleton(endpoint);
+        services.AddSingleton<SidecarChannels>();
+
+        // HTTP/2 only: with HTTP/1.1 also allowed, cleartext connections are HTTP/1.1 and the worker fails.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
+
+        services.AddSingleton(provider => CreateOrchestrationService(provider));
+        services.AddSingleton<IOrchestrationService>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationServiceClient>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddGrpc();
+        services.AddSingleton<TaskHubGrpcServer>();
+
+        // Registered before the worker: hosted services start in order, and the task hub must exist first.
+        services.AddHostedService<DurableRuntimeLifecycle>();
+        services.AddSingleton<DurableReadiness>();
+        services.AddHostedService(p => p.GetRequiredService<DurableReadiness>());
+
+        // One worker per sidecar (gotcha 6).
+        services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc();
+            worker.AddTasks(registry => registry.AddStrategyFlowTasks());
+            services.AddOptions<GrpcDurableTaskWorkerOptions>(worker.Name).Configure<SidecarChannels>((grpc, channels) =>
+            {
+                grpc.Channel = channels.Worker;
+                // The sidecar sends no health pings: an idle stream must not count as a silent disconnect (gotcha 2).
+                grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
+        });
+        services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc();
+            services.AddOptions<GrpcDurableTaskClientOptions>(client.Name)
+                .Configure<SidecarChannels>((grpc, channels) => grpc.Channel = channels.Client);
+        });
+        return builder;
+    }
+
+    /// <summary>The sidecar, reachable only on its own loopback port.</summary>
+    public static WebApplication MapLocalDurableRuntime(this WebApplication app)
+    {
+        var endpoint = app.Services.GetRequiredService<SidecarEndpoint>();
+        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{endpoint.Port}");
+        return app;
+    }
+
+    /// <summary>Until the durable runtime answers, <c>/api</c> routes answer 503 problem+json with Retry-After.</summary>
+    public static WebApplication UseDurableReadinessGate(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<DurableReadiness>();
+        app.Use(async (context, next) =>
+        {
+            if (!readiness.IsReady && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await TypedResults.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Starting",
+                    detail: "The durable runtime is starting; try again in a second.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+
+    static AzureStorageOrchestrationService CreateOrchestrationService(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value;
+        var contract = provider.GetRequiredService<LocalContract>();
+        return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(contract.StorageConnectionString),
+            TaskHubName = options.TaskHubName,
+            WorkerId = options.WorkerId,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
+        });
+    }
+
+    // A port the OS just handed out and released; Kestrel binds it moments later.
+    static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,31 @@
+namespace StrategyFlow.LocalHost.DurableRuntime;
+
+/// <summary>
+/// <c>LocalHost:Durable</c>: the local Durable Task runtime. The defaults answer ENVIRONMENT.md's gotchas;
+/// override any of them with configuration, e.g. <c>LocalHost__Durable__MaxQueuePollingInterval=00:00:02</c>.
+/// </summary>
+public sealed class DurableRuntimeOptions
+{
+    public const string SectionName = "LocalHost:Durable";
+
+    /// <summary>Same task hub as host.json, so both hosts read the same instances.</summary>
+    public string TaskHubName { get; set; } = "StrategyFlow";
+
+    /// <summary>Stable across restarts: a new id would wait up to 30 s for the old one's partition leases.</summary>
+    public string WorkerId { get; set; } = "strategyflow-local";
+
+    /// <summary>The default 30 s makes timers fire late and events wait; 1 s keeps a local run lively.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The sidecar never renews work-item locks: keep this longer than the longest activity.</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Loopback port of the gRPC sidecar (HTTP/2 only); 0 picks a free one at start.</summary>
+    public int SidecarPort { get; set; }
+
+    /// <summary>How long shutdown may wait for the worker to stop and the partition leases to be released.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long start-up waits for storage and the sidecar before the host gives up.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using StrategyFlow.LocalHost.Hosting;
+
+namespace StrategyFlow.LocalHost.Mailbox;
+
+/// <summary>
+/// The mailbox's messages, one JSON file each under <c>{data}/mailbox</c>, written atomically (temporary
+/// file, flushed, then renamed), so a message the mailbox acknowledged survives a crash and a restart.
+/// </summary>
+public sealed partial class MailboxStore
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    readonly string directory;
+    readonly Lock gate = new();
+    readonly Dictionary<string, StoredMessage> messages = new(StringComparer.Ordinal);
+
+    public MailboxStore(LocalContract contract, ILogger<MailboxStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        directory = Path.Combine(contract.DataDirectory, "mailbox");
+        Directory.CreateDirectory(directory);
+        foreach (var temp in Directory.EnumerateFiles(directory, "*.tmp"))
+        {
+            File.Delete(temp); // a write cut short by a crash: it was never acknowledged
+        }
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
+        {
+            try
+            {
+                var message = JsonSerializer.Deserialize<StoredMessage>(File.ReadAllText(file), Json);
+                if (message is not null)
+                {
+                    messages[message.Id] = message;
+                }
+            }
+            catch (JsonException e)
+            {
+                LogUnreadable(logger, Path.GetFileName(file), e.Message);
+            }
+        }
+    }
+
+    /// <summary>A new message id: time-ordered, so file names sort like the inbox.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    public async Task SaveAsync(IReadOnlyList<StoredMessage> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var message in batch)
+        {
+            var path = Path.Combine(directory, $"{message.Id}.json");
+            var temp = $"{path}.tmp";
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await JsonSerializer.SerializeAsync(stream, message, Json, cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: false);
+        }
+        lock (gate)
+        {
+            foreach (var message in batch)
+            {
+                messages[message.Id] = message;
+            }
+        }
+    }
+
+    /// <summary>Newest first; <paramref name="to"/> keeps one recipient's messages only.</summary>
+    public IReadOnlyList<StoredMessage> List(string? to = null)
+    {
+        lock (gate)
+        {
+            return messages.Values
+                .Where(m => string.IsNullOrEmpty(to) || m.To.Email.Equals(to, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(m => m.SentAt)
+                .ThenByDescending(m => m.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    public StoredMessage? Find(string id)
+    {
+        lock (gate)
+        {
+            return messages.GetValueOrDefault(id);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            foreach (var id in messages.Keys)
+            {
+                File.Delete(Path.Combine(directory, $"{id}.json"));
+            }
+            messages.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox file {File} is unreadable and was skipped: {Reason}")]
+    static partial void LogUnreadable(ILogger logger, string file, string reason);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StrategyFlow.EndToEnd.Tests.Infrastructure;
+
+namespace StrategyFlow.EndToEnd.Tests.Hosting;
+
+[Collection(LocalRuntimeCollection.Name)]
+public sealed class HttpSurfaceTests(LocalRuntimeFixture runtime)
+{
+    [Fact]
+    public async Task Health_AfterStart_AnswersHealthy()
+    {
+        using var response = await runtime.Http.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/strategies", null)]
+    [InlineData("/api/strategies/acme-2027", null)]
+    [InlineData("/api/strategies", "not-the-key")]
+    [InlineData("/api/strategies/some/unknown/path", "not-the-key")]
+    public async Task OpsRoute_WithoutTheKey_Answers401ProblemJson(string path, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        using var response = await runtime.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+        Assert.DoesNotContain(LocalRuntimeFixture.OpsKey, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpsRoute_WithTheKeyInTheHeader_IsNotRejected()
+    {
+        using var response = await runtime.OpsHttp.GetAsync("/api/strategies");
+
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True((int)response.StatusCode < 500, $"Ops route answered {(int)response.StatusCode}.");
+    }
+
+    [Fact]
+    public async Task OpsRoute_WithTheKeyAsCodeQuery_IsNotRejected()
+    {
+        using var response = await runtime.Http.GetAsync($"/api/strategies?code={LocalRuntimeFixture.OpsKey}");
+
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Answers404ProblemJson()
+    {
+        using var response = await runtime.Http.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task OversizedBody_Answers413ProblemJson()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/mail/send") { Content = new ByteArrayContent(new byte[300 * 1024]) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Authorization = new("Bearer", LocalRuntimeFixture.MailApiKey);
+
+        using var response = await runtime.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The built local host as its own process (<c>dotnet StrategyFlow.LocalHost.dll</c>), on a fixed free port
+/// and data folder, so it can be killed and restarted onto the same state.
+/// </summary>
+public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string storageConnectionString, string opsKey) : IDisposable
+{
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    readonly HttpClient probe = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+    ChildProcess? process;
+
+    /// <summary>Extra environment for the next start, e.g. <c>STRATEGYFLOW_MAILBOX_FAULTS</c>.</summary>
+    public Dictionary<string, string?> Environment { get; } = new();
+
+    /// <summary>From process start until <c>/api/health</c> answered 200, for the last start.</summary>
+    public TimeSpan LastStartToHealthy { get; private set; }
+
+    /// <summary>The last lines the host wrote.</summary>
+    public string Output => process?.Output ?? "";
+
+    public async Task StartAsync()
+    {
+        if (!File.Exists(RepositoryPaths.LocalHostAssembly))
+        {
+            throw new InvalidOperationException($"The local host is not built at {RepositoryPaths.LocalHostAssembly}.");
+        }
+        var environment = new Dictionary<string, string?>
+        {
+            ["STRATEGYFLOW_URL"] = baseUrl.GetLeftPart(UriPartial.Authority),
+            ["STRATEGYFLOW_DATA"] = dataDirectory,
+            ["STRATEGYFLOW_STORAGE"] = storageConnectionString,
+            ["STRATEGYFLOW_OPS_KEY"] = opsKey,
+            ["STRATEGYFLOW_MAILBOX_FAULTS"] = null,
+            ["ASPNETCORE_URLS"] = null,
+            ["DOTNET_ENVIRONMENT"] = null,
+            ["ASPNETCORE_ENVIRONMENT"] = null,
+        };
+        foreach (var (name, value) in Environment)
+        {
+            environment[name] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        process = ChildProcess.Start("dotnet", [RepositoryPaths.LocalHostAssembly], environment, RepositoryPaths.Root);
+        var started = process;
+        await Poll.UntilAsync(
+            async () =>
+            {
+                if (started.HasExited)
+                {
+                    throw new InvalidOperationException($"The local host exited ({started.ExitCode}):\n{started.Output}");
+                }
+                using var response = await probe.GetAsync("/api/health");
+                return response.StatusCode == HttpStatusCode.OK;
+            },
+            StartTimeout,
+            $"the local host to become healthy; its output:\n{started.Output}");
+        LastStartToHealthy = clock.Elapsed;
+    }
+
+    /// <summary>kill -9: the process gets no chance to clean up.</summary>
+    public void Kill() => process?.Kill();
+
+    /// <summary>SIGTERM, then waits for the exit; returns how long the shutdown took and the exit code.</summary>
+    public async Task<(TimeSpan Elapsed, int ExitCode)> TerminateAsync(TimeSpan timeout)
+    {
+        var running = process ?? throw new InvalidOperationException("The local host is not running.");
+        var clock = Stopwatch.StartNew();
+        running.Terminate();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await running.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The local host did not exit within {timeout.TotalSeconds} s of SIGTERM:\n{running.Output}");
+        }
+        return (clock.Elapsed, running.ExitCode);
+    }
+
+    public async Task RestartAsync()
+    {
+        Kill();
+        process?.Dispose();
+        await StartAsync();
+    }
+
+    public void Dispose()
+    {
+        process?.Dispose();
+        probe.Dispose();
+    }
+}
