@@ -108,6 +108,7 @@ public static class DurableRuntimeExtensions
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
+            CustomMessageTypeBinder = new ProtobufTagsTypeBinder(),
         });
     }
 
