@@ -37,7 +37,7 @@ public static class DurableRuntimeExtensions
             kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
         services.AddSingleton(provider => CreateOrchestrationService(provider));
-        services.AddSingleton<IOrchestrationService>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationService>(p => new PlainHistoryOrchestrationService(p.GetRequiredService<AzureStorageOrchestrationService>()));
         services.AddSingleton<IOrchestrationServiceClient>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddGrpc();
         services.AddSingleton<TaskHubGrpcServer>();
