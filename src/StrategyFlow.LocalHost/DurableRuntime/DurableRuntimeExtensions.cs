@@ -107,6 +107,7 @@ public static class DurableRuntimeExtensions
             WorkerId = options.WorkerId,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
             CustomMessageTypeBinder = new ProtobufTagsTypeBinder(),
         });

@@ -20,6 +20,13 @@ public sealed class DurableRuntimeOptions
     /// <summary>The sidecar never renews work-item locks: keep this longer than the longest activity.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long an orchestration message a crashed host had taken stays hidden before it is retried.
+    /// Episodes take milliseconds here, so 20 s (the backend's default is 5 min) brings an answer
+    /// acknowledged just before a crash back soon after the restart.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Loopback port of the gRPC sidecar (HTTP/2 only); 0 picks a free one at start.</summary>
     public int SidecarPort { get; set; }
 

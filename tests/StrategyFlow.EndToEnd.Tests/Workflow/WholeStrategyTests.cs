@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using StrategyFlow.EndToEnd.Tests.Infrastructure;
 
 namespace StrategyFlow.EndToEnd.Tests.Workflow;
 
-/// <summary>A strategy driven over HTTP only: links from the mailbox, forms posted like a browser.</summary>
+/// <summary>A strategy through all four stages over HTTP only: links from the mailbox, forms posted like a browser.</summary>
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
 {
@@ -15,7 +16,7 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
     HttpClient Http => runtime.Http;
 
     [Fact]
-    public async Task Stage_SentBackThenApproved_NewRoundShowsCommentAndPreviousAnswerAndBothDecisionsAreRecorded()
+    public async Task Strategy_FourStagesWithOneSendBack_CompletesAndArchivesWhatWasApproved()
     {
         var request = StrategyOps.NewRequest("whole", 2, new JsonObject
         {
@@ -52,20 +53,119 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
             form.Set("goals[0].target", "50");
             AssertAcknowledged(await form.PostAsync(Http, "submit"));
         }
-        var (_, approval) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(approver, "ReviewRequest", "goals", round: 2));
-        AssertAcknowledged(await approval.PostAsync(Http, "approve"));
+        await ApproveAsync(id, approver, "goals", 1, round: 2);
 
-        var status = await ops.WaitForStatusAsync(
-            id, s => s.GetProperty("decisions").GetArrayLength() == 2, "both decisions of stage 1 in the status");
-        var decisions = status.GetProperty("decisions").EnumerateArray().ToList();
-        Assert.Equal(("ChangesRequested", 1, SendBackComment), Decision(decisions[0]));
-        Assert.Equal(("Approved", 2, ""), Decision(decisions[1]));
-        Assert.All(decisions, d => Assert.Equal(approver, d.GetProperty("approver").GetString()));
+        // Stage 2: audiences and channels.
+        string[] channels = ["LinkedIn", "GitHub"];
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "audiences"));
+            var audience = i == 0 ? "Ostopäättäjät" : "Ohjelmistokehittäjät";
+            form.Set("audiences[0].name", audience).Set("audiences[0].priority", form.Value("audiences[0].priority") is "" ? "1" : form.Value("audiences[0].priority"))
+                .Set("channels[0].name", channels[i]).Set("channels[0].audiencesText", audience).Set("channels[0].purpose", "Näkyvyys");
+            AssertAcknowledged(await form.PostAsync(Http, "submit"));
+        }
+        await ApproveAsync(id, approver, "audiences", 2);
+
+        // Stage 3: activities pick the approved goals and channels from the form's choices.
+        string[] activities = ["Asiakastarinat", "Avoin lähdekoodi"];
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "activities"));
+            Assert.Equal(goals.Order(), form.Choices("activities[0].goals").Order());
+            Assert.Equal(channels.Order(), form.Choices("activities[0].channels").Order());
+            form.Set("activities[0].title", activities[i]).Tick("activities[0].goals", goals[i]).Tick("activities[0].channels", channels[i])
+                .Set("activities[0].cadence", "viikoittain").Set("activities[0].metric", "tavoitetut").Set("activities[0].reviewEvery", "kuukausittain");
+            AssertAcknowledged(await form.PostAsync(Http, "submit"));
+        }
+        await ApproveAsync(id, approver, "activities", 3);
+
+        // Stage 4: ownership; the form lists every approved channel and activity.
+        var owners = new Dictionary<string, string> { ["LinkedIn"] = "Sanna", ["GitHub"] = "Mikko", ["Asiakastarinat"] = "Sanna", ["Avoin lähdekoodi"] = "Mikko" };
+        for (var i = 0; i < 2; i++)
+        {
+            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "ownership"));
+            form.Set("overallOwner.name", "Olli Omistaja").Set("overallOwner.email", StrategyOps.Owner(request));
+            FillOwners(form, "channelOwners", "channel", owners, channels);
+            FillOwners(form, "activityOwners", "activity", owners, activities);
+            form.Set("participants[0].who", "Markkinointi").Set("participants[0].role", "Sisällöntuotanto");
+            AssertAcknowledged(await form.PostAsync(Http, "submit"));
+        }
+        await ApproveAsync(id, approver, "ownership", 4);
+
+        // Completed: document locations, downloads, archive, and everyone told.
+        var status = await ops.WaitForStatusAsync(id, s => s.GetProperty("status").GetString() == "Completed", "the strategy to complete");
+        var document = status.GetProperty("document");
+        foreach (var (format, media) in new[] { ("html", "text/html"), ("md", "text/markdown"), ("json", "application/json") })
+        {
+            using var response = await runtime.OpsHttp.GetAsync($"/api/strategies/{id}/document?format={format}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(media, response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Avoin lähdekoodi", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.EndsWith("strategy.html", document.GetProperty("html").GetProperty("blob").GetString(), StringComparison.Ordinal);
+
+        var container = new BlobContainerClient(runtime.StorageConnectionString, "strategies");
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, id + "/", CancellationToken.None))
+        {
+            names.Add(blob.Name);
+        }
+        Assert.Equal(
+            new[] { "stages/1-goals.json", "stages/2-audiences.json", "stages/3-activities.json", "stages/4-ownership.json", "strategy.html", "strategy.json", "strategy.md" },
+            names.Select(n => n[(id.Length + 1)..]).Order(StringComparer.Ordinal));
+        var archived = JsonNode.Parse((await container.GetBlobClient($"{id}/strategy.json").DownloadContentAsync()).Value.Content.ToString())!;
+        var text = archived.ToJsonString();
+        Assert.All(goals.Concat(channels).Concat(activities), t => Assert.Contains(JsonSerializer.Serialize(t), text, StringComparison.Ordinal));
+        var hashes = FindAll(archived, "contentSha256").Where(h => h is not null).Select(h => h!.GetValue<string>()).ToList();
+        Assert.True(hashes.Count >= 4, $"Expected a content hash per approval in {text}");
+        Assert.All(hashes, h => Assert.Matches("^[0-9a-f]{64}$", h));
+        foreach (var (item, owner) in owners)
+        {
+            Assert.Contains(owner, OwnerOf(archived, item));
+        }
+
+        foreach (var person in stakeholders.Append(approver).Append(StrategyOps.Owner(request)))
+        {
+            await ops.WaitForMailAsync(person, "Completed");
+        }
     }
 
-    static (string?, int, string?) Decision(JsonElement d) =>
-        (d.GetProperty("decision").GetString(), d.GetProperty("round").GetInt32(), d.GetProperty("comment").GetString());
+    /// <summary>The approver approves the draft as consolidated; the strategy moves past the stage.</summary>
+    async Task ApproveAsync(string id, string approver, string stage, int number, int round = 1)
+    {
+        var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(approver, "ReviewRequest", stage, round));
+        var confirmation = await form.PostAsync(Http, "approve");
+        AssertAcknowledged(confirmation);
+        await ops.WaitForStatusAsync(
+            id,
+            s => s.GetProperty("status").GetString() != "Running" || s.GetProperty("stage").GetProperty("number").GetInt32() > number,
+            $"stage {number} to be approved after the page said: {confirmation.Text}\nHost output:\n{runtime.Host.Output}");
+    }
+
+    static void FillOwners(WebForm form, string list, string key, Dictionary<string, string> owners, string[] expected)
+    {
+        var rows = form.Names(n => n.StartsWith(list + "[", StringComparison.Ordinal) && n.EndsWith("." + key, StringComparison.Ordinal));
+        Assert.Equal(expected.Order(), rows.Select(form.Value).Order());
+        foreach (var row in rows)
+        {
+            form.Set(row[..^key.Length] + "owner", owners[form.Value(row)]);
+        }
+    }
 
     internal static void AssertAcknowledged(WebPage page) =>
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"The post answered {(int)page.StatusCode}: {page.Text}");
+
+    static IEnumerable<JsonNode?> FindAll(JsonNode? node, string property) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == property ? [p.Value] : FindAll(p.Value, property)),
+        JsonArray a => a.SelectMany(e => FindAll(e, property)),
+        _ => [],
+    };
+
+    /// <summary>The owner the archive names for a channel or activity.</summary>
+    static string OwnerOf(JsonNode archived, string item) =>
+        string.Join(",", FindAll(archived, "owner").Select(o => o?.Parent).OfType<JsonObject>()
+            .Where(row => row.Any(p => p.Key != "owner" && p.Value is JsonValue v && v.ToString() == item))
+            .Select(row => row["owner"]!.ToString()));
 }
