@@ -5,6 +5,7 @@ using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
@@ -36,9 +37,9 @@ public static class DurableRuntimeExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
+        // The backend is the one switch: worker, client, sidecar and tasks are the same for both.
         services.AddSingleton(provider => CreateOrchestrationService(provider));
-        services.AddSingleton<IOrchestrationService>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
-        services.AddSingleton<IOrchestrationServiceClient>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<IOrchestrationServiceClient>(p => (IOrchestrationServiceClient)p.GetRequiredService<IOrchestrationService>());
         services.AddGrpc();
         services.AddSingleton<TaskHubGrpcServer>();
 
@@ -96,9 +97,14 @@ public static class DurableRuntimeExtensions
         return app;
     }
 
-    static AzureStorageOrchestrationService CreateOrchestrationService(IServiceProvider provider)
+    static IOrchestrationService CreateOrchestrationService(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value;
+        if (options.Backend == DurableBackend.Memory)
+        {
+            return new InMemoryOrchestrationService(provider.GetRequiredService<ILoggerFactory>());
+        }
+
         var contract = provider.GetRequiredService<LocalContract>();
         return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -107,6 +113,7 @@ public static class DurableRuntimeExtensions
             WorkerId = options.WorkerId,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            PartitionCount = options.PartitionCount,
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
             CustomMessageTypeBinder = new ProtobufTagsTypeBinder(),
         });
