@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the local host (issue 6; method and results in docs/benchmarks.md).
 #   scripts/bench.sh [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]
-#                    [--idle-seconds S] [--timeout-minutes M] [--direct-storage]
+#                    [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]
 # Builds Release, then the bench starts its own Azurite (temporary folder, free ports, no telemetry),
 # a counting storage proxy and the local host (own data folder, free port), drives N strategies through
 # all four stages by HTTP, prints a table, writes JSON under docs/benchmarks/, and kills what it

@@ -21,6 +21,12 @@ public sealed record BenchOptions
     /// <summary>Host talks to Azurite directly: no storage counts, but shows what the proxy itself costs.</summary>
     public bool DirectStorage { get; init; }
 
+    /// <summary>
+    /// DOTNET_PROCESSOR_COUNT for the host (0 = the machine's). The in-memory service runs as many work
+    /// items at once as the host sees processors, and sleeps 500 ms when they are all busy.
+    /// </summary>
+    public int HostProcessors { get; init; }
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
 
     public TimeSpan MailboxPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -30,7 +36,7 @@ public sealed record BenchOptions
 
     public static string Usage =>
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
-        + "                   [--idle-seconds S] [--timeout-minutes M] [--direct-storage] [--out DIR]";
+        + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage] [--out DIR]";
 
     /// <summary>The runs asked for: one, or two (azurite, then memory) for <c>--backend both</c>.</summary>
     public static IReadOnlyList<BenchOptions> Parse(IReadOnlyList<string> args)
@@ -49,6 +55,7 @@ public sealed record BenchOptions
                 "--partitions" => options with { Partitions = Number() },
                 "--idle-seconds" => options with { IdleBaseline = TimeSpan.FromSeconds(Number()) },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
+                "--host-processors" => options with { HostProcessors = Number() },
                 "--direct-storage" => options with { DirectStorage = true },
                 "--out" => options with { OutputDirectory = Value() },
                 "--backend" => Value() switch

@@ -59,7 +59,8 @@ public static class BenchRunner
             long? history = options.Backend == "azurite"
                 ? await HistoryTable.CountEventsAsync(azuriteConnection, TaskHub)
                 : null;
-            var completed = Math.Max(measurements.Completed, 1);
+            // Per completed strategy; when none completed (a failed run), per strategy started.
+            var completed = measurements.Completed > 0 ? measurements.Completed : options.Strategies;
 
             return new BenchResult
             {
@@ -68,6 +69,7 @@ public static class BenchRunner
                 Strategies = options.Strategies,
                 Stakeholders = options.Stakeholders,
                 Partitions = options.Partitions,
+                HostProcessors = options.HostProcessors,
                 Completed = measurements.Completed,
                 Failed = measurements.Failed,
                 DurationSeconds = Math.Round(duration.TotalSeconds, 1),
@@ -231,6 +233,7 @@ public static class BenchRunner
                 ["ASPNETCORE_ENVIRONMENT"] = null,
                 ["LocalHost__Durable__Backend"] = options.Backend == "memory" ? "Memory" : "AzureStorage",
                 ["LocalHost__Durable__PartitionCount"] = options.Partitions.ToString(CultureInfo.InvariantCulture),
+                ["DOTNET_PROCESSOR_COUNT"] = options.HostProcessors > 0 ? options.HostProcessors.ToString(CultureInfo.InvariantCulture) : null,
                 // Per-request information logs would measure the console, not the workflow.
                 ["Logging__LogLevel__Default"] = "Warning",
             },

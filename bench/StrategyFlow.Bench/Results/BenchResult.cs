@@ -8,6 +8,9 @@ public sealed record BenchResult
     public required int Strategies { get; init; }
     public required int Stakeholders { get; init; }
     public required int Partitions { get; init; }
+
+    /// <summary>DOTNET_PROCESSOR_COUNT given to the host; 0 = the machine's.</summary>
+    public required int HostProcessors { get; init; }
     public required int Completed { get; init; }
     public required int Failed { get; init; }
     public required double DurationSeconds { get; init; }

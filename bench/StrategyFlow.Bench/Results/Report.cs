@@ -52,7 +52,7 @@ public static class Report
 
         var ratio = runs.Count == 2 && runs[0].Backend == "azurite" && runs[1].Backend == "memory";
         var header = new List<string> { $"N={runs[0].Strategies} K={runs[0].Stakeholders}" };
-        header.AddRange(runs.Select(r => $"{r.Backend} (P={r.Partitions})"));
+        header.AddRange(runs.Select(r => r.HostProcessors > 0 ? $"{r.Backend} (P={r.Partitions}, C={r.HostProcessors})" : $"{r.Backend} (P={r.Partitions})"));
         if (ratio)
         {
             header.Add("azurite/memory");
@@ -87,7 +87,7 @@ public static class Report
     {
         Directory.CreateDirectory(directory);
         var first = runs[0];
-        var backends = string.Join("-", runs.Select(r => $"{r.Backend}-p{r.Partitions}"));
+        var backends = string.Join("-", runs.Select(r => r.HostProcessors > 0 ? $"{r.Backend}-p{r.Partitions}-c{r.HostProcessors}" : $"{r.Backend}-p{r.Partitions}"));
         var name = string.Create(CultureInfo.InvariantCulture, $"{first.Date:yyyy-MM-dd-HHmm}-n{first.Strategies}-k{first.Stakeholders}-{backends}.json");
         var path = Path.Combine(directory, name);
         File.WriteAllText(path, JsonSerializer.Serialize(runs, Json));
