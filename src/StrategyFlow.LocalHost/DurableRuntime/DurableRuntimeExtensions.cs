@@ -5,6 +5,7 @@ using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
@@ -36,9 +37,10 @@ public static class DurableRuntimeExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
-        services.AddSingleton(provider => CreateOrchestrationService(provider));
-        services.AddSingleton<IOrchestrationService>(p => new PlainHistoryOrchestrationService(p.GetRequiredService<AzureStorageOrchestrationService>()));
-        services.AddSingleton<IOrchestrationServiceClient>(p => p.GetRequiredService<AzureStorageOrchestrationService>());
+        // The backend is the one switch: worker, client, sidecar and tasks are the same for both.
+        services.AddKeyedSingleton(Backend, (provider, _) => CreateOrchestrationService(provider));
+        services.AddSingleton<IOrchestrationService>(p => new PlainHistoryOrchestrationService(p.GetRequiredKeyedService<IOrchestrationService>(Backend)));
+        services.AddSingleton(p => (IOrchestrationServiceClient)p.GetRequiredKeyedService<IOrchestrationService>(Backend));
         services.AddGrpc();
         services.AddSingleton<TaskHubGrpcServer>();
 
@@ -96,9 +98,17 @@ public static class DurableRuntimeExtensions
         return app;
     }
 
-    static AzureStorageOrchestrationService CreateOrchestrationService(IServiceProvider provider)
+    // The backend itself; the sidecar's worker side sees it through PlainHistoryOrchestrationService.
+    const string Backend = "durable-backend";
+
+    static IOrchestrationService CreateOrchestrationService(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value;
+        if (options.Backend == DurableBackend.Memory)
+        {
+            return new InMemoryOrchestrationService(provider.GetRequiredService<ILoggerFactory>());
+        }
+
         var contract = provider.GetRequiredService<LocalContract>();
         return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -108,6 +118,7 @@ public static class DurableRuntimeExtensions
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            PartitionCount = options.PartitionCount,
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
             CustomMessageTypeBinder = new ProtobufTagsTypeBinder(),
         });

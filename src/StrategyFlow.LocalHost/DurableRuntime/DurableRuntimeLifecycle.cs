@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DurableTask.AzureStorage;
+using DurableTask.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,7 +12,7 @@ namespace StrategyFlow.LocalHost.DurableRuntime;
 /// worker's open stream and the partition leases are never released (ENVIRONMENT.md gotcha 3).
 /// </summary>
 public sealed partial class DurableRuntimeLifecycle(
-    AzureStorageOrchestrationService service,
+    IOrchestrationService service,
     TaskHubGrpcServer sidecar,
     IServiceProvider services,
     IHostApplicationLifetime lifetime,
@@ -31,7 +31,7 @@ public sealed partial class DurableRuntimeLifecycle(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new InvalidOperationException(
-                $"Azure Storage did not answer within {options.Value.StartupTimeout.TotalSeconds:0} s. Is Azurite running (scripts/run.sh starts it)?");
+                $"The durable backend did not answer within {options.Value.StartupTimeout.TotalSeconds:0} s. Is Azurite running (scripts/run.sh starts it)?");
         }
         LogTaskHubReady(logger, options.Value.TaskHubName, started.ElapsedMilliseconds);
 

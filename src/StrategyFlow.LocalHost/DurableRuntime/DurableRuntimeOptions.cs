@@ -8,6 +8,15 @@ public sealed class DurableRuntimeOptions
 {
     public const string SectionName = "LocalHost:Durable";
 
+    /// <summary>
+    /// <see cref="DurableBackend.AzureStorage"/> (Azurite locally; what Durable Functions uses on Azure) or
+    /// <see cref="DurableBackend.Memory"/>: nothing survives a restart, for measuring the engine's own limit.
+    /// </summary>
+    public DurableBackend Backend { get; set; } = DurableBackend.AzureStorage;
+
+    /// <summary>Control-queue partitions; each one is polled while idle. Durable Functions defaults to 4.</summary>
+    public int PartitionCount { get; set; } = 4;
+
     /// <summary>Same task hub as host.json, so both hosts read the same instances.</summary>
     public string TaskHubName { get; set; } = "StrategyFlow";
 
@@ -35,4 +44,11 @@ public sealed class DurableRuntimeOptions
 
     /// <summary>How long start-up waits for storage and the sidecar before the host gives up.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>Where the local durable runtime keeps orchestration state.</summary>
+public enum DurableBackend
+{
+    AzureStorage,
+    Memory,
 }

@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using StrategyFlow.Bench.Driving;
+using StrategyFlow.Bench.Processes;
+using StrategyFlow.Bench.Results;
+using StrategyFlow.Bench.Storage;
+using StrategyFlow.EndToEnd.Tests.Infrastructure;
+
+namespace StrategyFlow.Bench;
+
+/// <summary>
+/// One run: Azurite (own folder and ports), the counting proxy in front of it, the built local host
+/// (own data folder and port) on the chosen backend; an idle baseline, then N strategies at once.
+/// Every process it starts is killed by its id at the end.
+/// </summary>
+public static class BenchRunner
+{
+    const string OpsKey = "bench-ops-key";
+    const string TaskHub = "StrategyFlow";
+    const string AzuriteConnectionTemplate =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+        + "BlobEndpoint=http://127.0.0.1:{0}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{2}/devstoreaccount1;";
+
+    public static async Task<BenchResult> RunAsync(BenchOptions options, TextWriter log)
+    {
+        var work = Directory.CreateTempSubdirectory("strategyflow-bench-");
+        try
+        {
+            var ports = new Dictionary<StorageService, int>
+            {
+                [StorageService.Blob] = FreePort.Next(),
+                [StorageService.Queue] = FreePort.Next(),
+                [StorageService.Table] = FreePort.Next(),
+            };
+            using var azurite = await StartAzuriteAsync(Path.Combine(work.FullName, "azurite"), ports);
+            await using var proxy = await CountingProxy.StartAsync(ports);
+            var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+            var azuriteConnection = string.Format(CultureInfo.InvariantCulture, AzuriteConnectionTemplate, ports[StorageService.Blob], ports[StorageService.Queue], ports[StorageService.Table]);
+            using var host = await StartHostAsync(options, baseUrl, Path.Combine(work.FullName, "data"), options.DirectStorage ? azuriteConnection : proxy.ConnectionString);
+            log.WriteLine($"[{options.Backend}] Azurite {$"pid {azurite.Id}"}, host {$"pid {host.Id}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
+
+            // Idle baseline: what the runtime costs with nothing to do.
+            proxy.TakeCounts();
+            await Task.Delay(options.IdleBaseline);
+            var idle = proxy.TakeCounts();
+            var idleRate = idle.Total / options.IdleBaseline.TotalSeconds;
+            var idleRss = ProcessStats.Memory(host.Id).Rss;
+
+            log.WriteLine($"[{options.Backend}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
+            var measurements = new Measurements();
+            var (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu) =
+                await DriveAsync(options, baseUrl, measurements, host.Id, azurite.Id, log);
+            var during = proxy.TakeCounts();
+            if (errors.Count > 0)
+            {
+                log.WriteLine($"[{options.Backend}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
+            }
+            long? history = options.Backend == "azurite"
+                ? await HistoryTable.CountEventsAsync(azuriteConnection, TaskHub)
+                : null;
+            // Per completed strategy; when none completed (a failed run), per strategy started.
+            var completed = measurements.Completed > 0 ? measurements.Completed : options.Strategies;
+
+            return new BenchResult
+            {
+                Date = DateTimeOffset.UtcNow,
+                Backend = options.Backend,
+                Strategies = options.Strategies,
+                Stakeholders = options.Stakeholders,
+                Partitions = options.Partitions,
+                HostProcessors = options.HostProcessors,
+                Completed = measurements.Completed,
+                Failed = measurements.Failed,
+                DurationSeconds = Math.Round(duration.TotalSeconds, 1),
+                StrategiesPerMinute = Math.Round(measurements.Completed / duration.TotalMinutes, 1),
+                Submissions = measurements.Submissions,
+                SubmissionsPerSecond = Math.Round(measurements.Submissions / duration.TotalSeconds, 1),
+                Latencies = measurements.Latencies(),
+                EarlyLinkRejections = measurements.EarlyLinkRejections,
+                HostIdleRssMb = Megabytes(idleRss),
+                HostPeakRssMb = Megabytes(Math.Max(peakRss, ProcessStats.Memory(host.Id).Peak)),
+                HostKbPerInFlightStrategy = Math.Round((peakRss - idleRss) / 1024.0 / Math.Max(inFlightAtPeak, 1), 0),
+                HostCpuPercent = Math.Round(hostCpu, 0),
+                AzuriteCpuPercent = Math.Round(azuriteCpu, 0),
+                IdleStorageOpsPerSecond = Math.Round(idleRate, 2),
+                StorageOpsPerStrategy = Enum.GetValues<StorageService>().ToDictionary(
+                    s => s.ToString().ToLowerInvariant(),
+                    s => Math.Round((during.Of(s) - idle.Of(s) / options.IdleBaseline.TotalSeconds * duration.TotalSeconds) / completed, 1))
+                    .Append(KeyValuePair.Create("total", Math.Round((during.Total - idleRate * duration.TotalSeconds) / completed, 1)))
+                    .ToDictionary(),
+                StorageOpsDuringRun = during.ByOperation.OrderByDescending(c => c.Value)
+                    .ToDictionary(c => $"{c.Key.Service.ToString().ToLowerInvariant()} {c.Key.Operation}", c => c.Value),
+                HistoryEventsPerStrategy = history is { } events ? Math.Round(events / (double)completed, 1) : null,
+                Machine = Machine.Describe(),
+                Errors = errors,
+            };
+        }
+        finally
+        {
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // a process may still hold a file for a moment; the folder is in /tmp
+            }
+        }
+    }
+
+    static async Task<(IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int InFlightAtPeak, double HostCpu, double AzuriteCpu)> DriveAsync(
+        BenchOptions options, Uri baseUrl, Measurements measurements, int hostPid, int azuritePid, TextWriter log)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = baseUrl,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+        await using var mailbox = new Mailbox(http, options.MailboxPollInterval);
+        mailbox.Start();
+        var driver = new StrategyDriver(http, OpsKey, mailbox, measurements, options.Stakeholders, options.Timeout);
+        var runTag = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        var hostCpuBefore = ProcessStats.CpuTime(hostPid);
+        var azuriteCpuBefore = ProcessStats.CpuTime(azuritePid);
+        var clock = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var sampler = SampleMemoryAsync(hostPid, measurements, log, sampling.Token);
+
+        var runs = Enumerable.Range(0, options.Strategies)
+            .Select(i => Task.Run(() => driver.RunAsync($"bench-{runTag}-{i.ToString("D4", CultureInfo.InvariantCulture)}", i)))
+            .ToList();
+        var errors = new List<string>();
+        foreach (var run in runs)
+        {
+            try
+            {
+                await run;
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or TaskCanceledException)
+            {
+                errors.Add(e.Message);
+            }
+        }
+        var duration = clock.Elapsed;
+        var hostCpu = (ProcessStats.CpuTime(hostPid) - hostCpuBefore) / duration * 100;
+        var azuriteCpu = (ProcessStats.CpuTime(azuritePid) - azuriteCpuBefore) / duration * 100;
+        await sampling.CancelAsync();
+        var (peakRss, inFlightAtPeak) = await sampler;
+        return (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu);
+    }
+
+    /// <summary>The host's resident set every half second; its peak and how many strategies were in flight then.</summary>
+    static async Task<(long PeakRss, int InFlight)> SampleMemoryAsync(int hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
+    {
+        long peak = 0;
+        var inFlightAtPeak = 0;
+        var lastReport = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var rss = ProcessStats.Memory(hostPid).Rss;
+                if (rss > peak)
+                {
+                    (peak, inFlightAtPeak) = (rss, measurements.InFlight);
+                }
+                if (lastReport.Elapsed > TimeSpan.FromSeconds(10))
+                {
+                    lastReport.Restart();
+                    log.WriteLine($"  in flight {measurements.InFlight}, completed {measurements.Completed}, failed {measurements.Failed}, submissions {measurements.Submissions}, host RSS {Megabytes(rss)} MB");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return (peak, inFlightAtPeak);
+    }
+
+    static async Task<ChildProcess> StartAzuriteAsync(string location, IReadOnlyDictionary<StorageService, int> ports)
+    {
+        var executable = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in the repository root.");
+        }
+        string Port(StorageService s) => ports[s].ToString(CultureInfo.InvariantCulture);
+        var azurite = ChildProcess.Start(
+            executable,
+            ["--silent", "--location", location, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+             "--blobPort", Port(StorageService.Blob), "--queuePort", Port(StorageService.Queue), "--tablePort", Port(StorageService.Table)],
+            new Dictionary<string, string?>(),
+            RepositoryPaths.Root);
+        try
+        {
+            await Poll.UntilAsync(
+                async () => azurite.HasExited
+                    ? throw new InvalidOperationException($"Azurite exited:\n{azurite.Output}")
+                    : await FreePort.IsListeningAsync(ports[StorageService.Blob]) && await FreePort.IsListeningAsync(ports[StorageService.Queue])
+                      && await FreePort.IsListeningAsync(ports[StorageService.Table]),
+                TimeSpan.FromSeconds(60),
+                () => "Azurite to listen");
+            return azurite;
+        }
+        catch
+        {
+            azurite.Dispose();
+            throw;
+        }
+    }
+
+    static async Task<ChildProcess> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
+    {
+        if (!File.Exists(RepositoryPaths.LocalHostAssembly))
+        {
+            throw new InvalidOperationException($"The local host is not built at {RepositoryPaths.LocalHostAssembly}.");
+        }
+        var host = ChildProcess.Start(
+            "dotnet",
+            [RepositoryPaths.LocalHostAssembly],
+            new Dictionary<string, string?>
+            {
+                ["STRATEGYFLOW_URL"] = baseUrl.GetLeftPart(UriPartial.Authority),
+                ["STRATEGYFLOW_DATA"] = dataDirectory,
+                ["STRATEGYFLOW_STORAGE"] = storage,
+                ["STRATEGYFLOW_OPS_KEY"] = OpsKey,
+                ["STRATEGYFLOW_MAILBOX_FAULTS"] = null,
+                ["ASPNETCORE_URLS"] = null,
+                ["DOTNET_ENVIRONMENT"] = null,
+                ["ASPNETCORE_ENVIRONMENT"] = null,
+                ["LocalHost__Durable__Backend"] = options.Backend == "memory" ? "Memory" : "AzureStorage",
+                ["LocalHost__Durable__PartitionCount"] = options.Partitions.ToString(CultureInfo.InvariantCulture),
+                ["DOTNET_PROCESSOR_COUNT"] = options.HostProcessors > 0 ? options.HostProcessors.ToString(CultureInfo.InvariantCulture) : null,
+                // Per-request information logs would measure the console, not the workflow.
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+            RepositoryPaths.Root);
+        using var probe = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        probe.DefaultRequestHeaders.Add("x-functions-key", OpsKey);
+        try
+        {
+            // Ready = the ops API answers (it is 503 until the durable runtime has answered once).
+            await Poll.UntilAsync(
+                async () =>
+                {
+                    if (host.HasExited)
+                    {
+                        throw new InvalidOperationException($"The local host exited:\n{host.Output}");
+                    }
+                    using var response = await probe.GetAsync("/api/strategies");
+                    return response.StatusCode == HttpStatusCode.OK;
+                },
+                TimeSpan.FromSeconds(120),
+                () => $"the local host to become ready; its output:\n{host.Output}");
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    static double Megabytes(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Threading.Channels;
+
+namespace StrategyFlow.Bench.Driving;
+
+/// <summary>One message of <c>GET /dev/mailbox/messages</c>.</summary>
+public sealed record MailItem(string Id, string To, string Subject, DateTimeOffset SentAt, IReadOnlyList<string> Links, IReadOnlyDictionary<string, string> CustomArgs)
+{
+    public string Strategy => CustomArgs.GetValueOrDefault("strategy", "");
+
+    public string Stage => CustomArgs.GetValueOrDefault("stage", "");
+
+    public string Kind => CustomArgs.GetValueOrDefault("kind", "");
+
+    public int Round => int.TryParse(CustomArgs.GetValueOrDefault("round"), out var round) ? round : 0;
+}
+
+/// <summary>
+/// Polls the development mailbox and hands each new message to the strategy it belongs to
+/// (custom arg <c>strategy</c>). One poller for all strategies keeps the load on the host small;
+/// latencies are taken from the message's own <c>sentAt</c>, so the poll interval does not skew them.
+/// </summary>
+public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposable
+{
+    readonly ConcurrentDictionary<string, Channel<MailItem>> inboxes = new(StringComparer.Ordinal);
+    readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    readonly CancellationTokenSource stop = new();
+    Task? polling;
+
+    public ChannelReader<MailItem> InboxOf(string strategy) => Inbox(strategy).Reader;
+
+    public void Start() => polling = PollAsync(stop.Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        if (polling is not null)
+        {
+            try
+            {
+                await polling;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        stop.Dispose();
+    }
+
+    Channel<MailItem> Inbox(string strategy) => inboxes.GetOrAdd(strategy, _ => Channel.CreateUnbounded<MailItem>());
+
+    async Task PollAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            List<MailItem>? messages;
+            try
+            {
+                messages = await http.GetFromJsonAsync<List<MailItem>>("/dev/mailbox/messages", cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                continue; // the next tick asks again
+            }
+            foreach (var message in messages ?? [])
+            {
+                if (seen.Add(message.Id) && message.Strategy.Length > 0)
+                {
+                    Inbox(message.Strategy).Writer.TryWrite(message);
+                }
+            }
+        }
+    }
+}

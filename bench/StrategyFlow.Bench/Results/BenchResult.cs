@@ -1,0 +1,51 @@
+namespace StrategyFlow.Bench.Results;
+
+/// <summary>One run, as written to docs/benchmarks/*.json.</summary>
+public sealed record BenchResult
+{
+    public required DateTimeOffset Date { get; init; }
+    public required string Backend { get; init; }
+    public required int Strategies { get; init; }
+    public required int Stakeholders { get; init; }
+    public required int Partitions { get; init; }
+
+    /// <summary>DOTNET_PROCESSOR_COUNT given to the host; 0 = the machine's.</summary>
+    public required int HostProcessors { get; init; }
+    public required int Completed { get; init; }
+    public required int Failed { get; init; }
+    public required double DurationSeconds { get; init; }
+    public required double StrategiesPerMinute { get; init; }
+    public required int Submissions { get; init; }
+    public required double SubmissionsPerSecond { get; init; }
+
+    /// <summary>Milliseconds: formPost, formGet, submissionToNextEmail, approvalToInvitations.</summary>
+    public required IReadOnlyDictionary<string, Percentiles> Latencies { get; init; }
+
+    /// <summary>Form GETs that answered 403 (link invalid) right after the mail arrived and 200 on a retry.</summary>
+    public required int EarlyLinkRejections { get; init; }
+
+    public required double HostIdleRssMb { get; init; }
+    public required double HostPeakRssMb { get; init; }
+
+    /// <summary>(peak RSS during the run − idle RSS) / strategies in flight at that peak.</summary>
+    public required double HostKbPerInFlightStrategy { get; init; }
+
+    /// <summary>Average over the run; 100 = one core busy.</summary>
+    public required double HostCpuPercent { get; init; }
+    public required double AzuriteCpuPercent { get; init; }
+
+    public required double IdleStorageOpsPerSecond { get; init; }
+
+    /// <summary>Requests by service during the run minus the idle rate × run duration, per completed strategy.</summary>
+    public required IReadOnlyDictionary<string, double> StorageOpsPerStrategy { get; init; }
+
+    /// <summary>Raw requests during the run by "service operation", largest first.</summary>
+    public required IReadOnlyDictionary<string, long> StorageOpsDuringRun { get; init; }
+
+    /// <summary>Rows of the StrategyFlowHistory table (all instances, sentinels excluded) per strategy; null on memory.</summary>
+    public double? HistoryEventsPerStrategy { get; init; }
+
+    public required string Machine { get; init; }
+
+    public IReadOnlyList<string> Errors { get; init; } = [];
+}

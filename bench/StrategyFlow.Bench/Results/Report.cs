@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace StrategyFlow.Bench.Results;
+
+/// <summary>The runs as a table (one column per run, plus azurite/memory when both ran) and as JSON.</summary>
+public static class Report
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Table(IReadOnlyList<BenchResult> runs)
+    {
+        var rows = new List<(string Name, Func<BenchResult, double?> Value)>
+        {
+            ("strategies completed", r => r.Completed),
+            ("strategies failed", r => r.Failed),
+            ("duration (s)", r => r.DurationSeconds),
+            ("strategies / min", r => r.StrategiesPerMinute),
+            ("form submissions / s", r => r.SubmissionsPerSecond),
+        };
+        foreach (var (metric, label) in new[]
+        {
+            ("formPost", "form POST"), ("formGet", "form GET"),
+            ("submissionToNextEmail", "submission -> next email"), ("approvalToInvitations", "approval -> invitations"),
+        })
+        {
+            rows.Add(($"{label} p50 (ms)", r => r.Latencies[metric].P50));
+            rows.Add(($"{label} p95 (ms)", r => r.Latencies[metric].P95));
+            rows.Add(($"{label} p99 (ms)", r => r.Latencies[metric].P99));
+        }
+        rows.AddRange(
+        [
+            ("form GET 403 before the round opened", r => r.EarlyLinkRejections),
+            ("host RSS idle (MB)", r => r.HostIdleRssMb),
+            ("host RSS peak (MB)", r => r.HostPeakRssMb),
+            ("host KB / in-flight strategy", r => r.HostKbPerInFlightStrategy),
+            ("host CPU (% of a core)", r => r.HostCpuPercent),
+            ("Azurite CPU (% of a core)", r => r.AzuriteCpuPercent),
+            ("idle storage ops / s", r => r.IdleStorageOpsPerSecond),
+            ("storage ops / strategy: blob", r => r.StorageOpsPerStrategy["blob"]),
+            ("storage ops / strategy: queue", r => r.StorageOpsPerStrategy["queue"]),
+            ("storage ops / strategy: table", r => r.StorageOpsPerStrategy["table"]),
+            ("storage ops / strategy: total", r => r.StorageOpsPerStrategy["total"]),
+            ("history events / strategy", r => r.HistoryEventsPerStrategy),
+        ]);
+
+        var ratio = runs.Count == 2 && runs[0].Backend == "azurite" && runs[1].Backend == "memory";
+        var header = new List<string> { $"N={runs[0].Strategies} K={runs[0].Stakeholders}" };
+        header.AddRange(runs.Select(r => r.HostProcessors > 0 ? $"{r.Backend} (P={r.Partitions}, C={r.HostProcessors})" : $"{r.Backend} (P={r.Partitions})"));
+        if (ratio)
+        {
+            header.Add("azurite/memory");
+        }
+        var table = new List<List<string>> { header };
+        foreach (var (name, value) in rows)
+        {
+            var line = new List<string> { name };
+            line.AddRange(runs.Select(r => Format(value(r))));
+            if (ratio)
+            {
+                line.Add(value(runs[0]) is { } a && value(runs[1]) is { } m && m != 0 ? (a / m).ToString("0.00", CultureInfo.InvariantCulture) : "-");
+            }
+            table.Add(line);
+        }
+
+        var widths = Enumerable.Range(0, header.Count).Select(c => table.Max(l => l[c].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var line in table)
+        {
+            text.AppendLine(string.Join(" | ", line.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))));
+        }
+        foreach (var run in runs.Where(r => r.Errors.Count > 0))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Backend}: {run.Errors.Count} error(s); first: {run.Errors[0]}");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Writes the runs to <c>{date}-n{N}-k{K}-{backends}.json</c> in <paramref name="directory"/>; returns the path.</summary>
+    public static string WriteJson(IReadOnlyList<BenchResult> runs, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var first = runs[0];
+        var backends = string.Join("-", runs.Select(r => r.HostProcessors > 0 ? $"{r.Backend}-p{r.Partitions}-c{r.HostProcessors}" : $"{r.Backend}-p{r.Partitions}"));
+        var name = string.Create(CultureInfo.InvariantCulture, $"{first.Date:yyyy-MM-dd-HHmm}-n{first.Strategies}-k{first.Stakeholders}-{backends}.json");
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, JsonSerializer.Serialize(runs, Json));
+        return path;
+    }
+
+    static string Format(double? value) => value switch
+    {
+        null => "-",
+        var v when Math.Abs(v.Value) >= 100 || v.Value == Math.Floor(v.Value) => v.Value.ToString("0", CultureInfo.InvariantCulture),
+        var v => v.Value.ToString("0.0", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using StrategyFlow.EndToEnd.Tests.Infrastructure;
+
+namespace StrategyFlow.Bench.Storage;
+
+/// <summary>
+/// Sits between the host and Azurite, one loopback port per storage service, forwards every request
+/// unchanged and counts it by service and operation (method plus the query's <c>comp</c>, or <c>$batch</c>).
+/// One request is one storage transaction, which is what Azure bills.
+/// </summary>
+public sealed class CountingProxy : IAsyncDisposable
+{
+    const string Account = "devstoreaccount1";
+
+    // Azurite's well-known development account key: public, documented, not a secret.
+    const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Connection", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Proxy-Connection",
+    };
+
+    readonly WebApplication app;
+    readonly HttpClient forward = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+    })
+    { Timeout = Timeout.InfiniteTimeSpan };
+
+    readonly ConcurrentDictionary<(StorageService Service, string Operation), long> counts = new();
+    readonly Dictionary<int, (StorageService Service, string Target)> routes = new();
+
+    CountingProxy(IReadOnlyDictionary<StorageService, int> azuritePorts)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        foreach (var (service, targetPort) in azuritePorts)
+        {
+            var port = FreePort.Next();
+            routes[port] = (service, $"http://127.0.0.1:{targetPort}/");
+        }
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = null;
+            foreach (var port in routes.Keys)
+            {
+                kestrel.Listen(IPAddress.Loopback, port);
+            }
+        });
+        app = builder.Build();
+        app.Run(ForwardAsync);
+    }
+
+    public static async Task<CountingProxy> StartAsync(IReadOnlyDictionary<StorageService, int> azuritePorts)
+    {
+        var proxy = new CountingProxy(azuritePorts);
+        await proxy.app.StartAsync();
+        return proxy;
+    }
+
+    /// <summary>A connection string that sends the host's storage traffic through this proxy.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            string Endpoint(StorageService service) =>
+                $"http://127.0.0.1:{routes.Single(r => r.Value.Service == service).Key}/{Account}";
+            return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};"
+                + $"BlobEndpoint={Endpoint(StorageService.Blob)};QueueEndpoint={Endpoint(StorageService.Queue)};"
+                + $"TableEndpoint={Endpoint(StorageService.Table)};";
+        }
+    }
+
+    /// <summary>Requests so far by service and operation, and the counters start again from zero.</summary>
+    public StorageCounts TakeCounts()
+    {
+        var taken = new Dictionary<(StorageService, string), long>();
+        foreach (var key in counts.Keys)
+        {
+            if (counts.TryRemove(key, out var value))
+            {
+                taken[key] = value;
+            }
+        }
+        return new StorageCounts(taken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        forward.Dispose();
+    }
+
+    async Task ForwardAsync(HttpContext context)
+    {
+        var (service, target) = routes[context.Connection.LocalPort];
+        var request = context.Request;
+        counts.AddOrUpdate((service, Operation(request)), 1, (_, n) => n + 1);
+
+        // The raw target, byte for byte: the shared-key signature covers the path as the client encoded it.
+        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(target + rawTarget.TrimStart('/'), UriKind.Absolute));
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            message.Content = new StreamContent(request.Body);
+        }
+        foreach (var (name, values) in request.Headers)
+        {
+            if (!HopByHop.Contains(name) && !message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        using var response = await forward.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopByHop.Contains(name))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    static string Operation(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        if (path.EndsWith("/$batch", StringComparison.Ordinal))
+        {
+            return $"{request.Method} $batch";
+        }
+        var comp = request.Query["comp"].ToString();
+        if (path.EndsWith("/messages", StringComparison.Ordinal) || path.Contains("/messages/", StringComparison.Ordinal))
+        {
+            comp = "messages";
+        }
+        return comp.Length > 0 ? $"{request.Method} {comp}" : request.Method;
+    }
+}
+
+/// <summary>Storage requests counted over one period.</summary>
+public sealed record StorageCounts(IReadOnlyDictionary<(StorageService Service, string Operation), long> ByOperation)
+{
+    public long Of(StorageService service) => ByOperation.Where(c => c.Key.Service == service).Sum(c => c.Value);
+
+    public long Total => ByOperation.Values.Sum();
+}

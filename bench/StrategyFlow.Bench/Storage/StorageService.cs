@@ -1,0 +1,8 @@
+namespace StrategyFlow.Bench.Storage;
+
+public enum StorageService
+{
+    Blob,
+    Queue,
+    Table,
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Load benchmark of the local host (issue 6; method and results in docs/benchmarks.md).
+#   scripts/bench.sh [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]
+#                    [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]
+# Builds Release, then the bench starts its own Azurite (temporary folder, free ports, no telemetry),
+# a counting storage proxy and the local host (own data folder, free port), drives N strategies through
+# all four stages by HTTP, prints a table, writes JSON under docs/benchmarks/, and kills what it
+# started by process id. Defaults: N=10, K=3, azurite, P=4.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/prerequisites.sh
+
+case "${1:-}" in
+  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+esac
+
+ensure_azurite
+mkdir -p .artifacts
+echo "Building (Release)..."
+if ! dotnet build bench/StrategyFlow.Bench -c Release -nologo > .artifacts/bench-build.log 2>&1; then
+  grep -E 'error' .artifacts/bench-build.log >&2 || cat .artifacts/bench-build.log >&2
+  exit 1
+fi
+exec dotnet bench/StrategyFlow.Bench/bin/Release/net10.0/StrategyFlow.Bench.dll --out docs/benchmarks "$@"
