@@ -13,10 +13,13 @@ public sealed record BenchOptions
     public string Backend { get; init; } = "azurite";
 
     /// <summary>Control-queue partitions of the Azure Storage backend (<c>LocalHost:Durable:PartitionCount</c>).</summary>
-    public int Partitions { get; init; } = 4;
+    public int Partitions { get; init; } = 1;
 
     /// <summary>How long the idle host is measured before the run, for the storage baseline.</summary>
     public TimeSpan IdleBaseline { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Azurite keeps everything in memory (<c>--inMemoryPersistence</c>) instead of on disk.</summary>
+    public bool AzuriteInMemory { get; init; }
 
     /// <summary>Host talks to Azurite directly: no storage counts, but shows what the proxy itself costs.</summary>
     public bool DirectStorage { get; init; }
@@ -36,7 +39,8 @@ public sealed record BenchOptions
 
     public static string Usage =>
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
-        + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage] [--out DIR]";
+        + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
+        + "                   [--azurite-in-memory] [--out DIR]";
 
     /// <summary>The runs asked for: one, or two (azurite, then memory) for <c>--backend both</c>.</summary>
     public static IReadOnlyList<BenchOptions> Parse(IReadOnlyList<string> args)
@@ -57,6 +61,7 @@ public sealed record BenchOptions
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
                 "--host-processors" => options with { HostProcessors = Number() },
                 "--direct-storage" => options with { DirectStorage = true },
+                "--azurite-in-memory" => options with { AzuriteInMemory = true },
                 "--out" => options with { OutputDirectory = Value() },
                 "--backend" => Value() switch
                 {

@@ -33,7 +33,7 @@ public static class BenchRunner
                 [StorageService.Queue] = FreePort.Next(),
                 [StorageService.Table] = FreePort.Next(),
             };
-            using var azurite = await StartAzuriteAsync(Path.Combine(work.FullName, "azurite"), ports);
+            using var azurite = await StartAzuriteAsync(Path.Combine(work.FullName, "azurite"), ports, options.AzuriteInMemory);
             await using var proxy = await CountingProxy.StartAsync(ports);
             var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
             var azuriteConnection = string.Format(CultureInfo.InvariantCulture, AzuriteConnectionTemplate, ports[StorageService.Blob], ports[StorageService.Queue], ports[StorageService.Table]);
@@ -49,7 +49,7 @@ public static class BenchRunner
 
             log.WriteLine($"[{options.Backend}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
             var measurements = new Measurements();
-            var (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu) =
+            var (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu, benchCpu) =
                 await DriveAsync(options, baseUrl, measurements, host.Id, azurite.Id, log);
             var during = proxy.TakeCounts();
             if (errors.Count > 0)
@@ -70,6 +70,7 @@ public static class BenchRunner
                 Stakeholders = options.Stakeholders,
                 Partitions = options.Partitions,
                 HostProcessors = options.HostProcessors,
+                AzuriteInMemory = options.AzuriteInMemory,
                 Completed = measurements.Completed,
                 Failed = measurements.Failed,
                 DurationSeconds = Math.Round(duration.TotalSeconds, 1),
@@ -83,6 +84,7 @@ public static class BenchRunner
                 HostKbPerInFlightStrategy = Math.Round((peakRss - idleRss) / 1024.0 / Math.Max(inFlightAtPeak, 1), 0),
                 HostCpuPercent = Math.Round(hostCpu, 0),
                 AzuriteCpuPercent = Math.Round(azuriteCpu, 0),
+                BenchCpuPercent = Math.Round(benchCpu, 0),
                 IdleStorageOpsPerSecond = Math.Round(idleRate, 2),
                 StorageOpsPerStrategy = Enum.GetValues<StorageService>().ToDictionary(
                     s => s.ToString().ToLowerInvariant(),
@@ -109,7 +111,7 @@ public static class BenchRunner
         }
     }
 
-    static async Task<(IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int InFlightAtPeak, double HostCpu, double AzuriteCpu)> DriveAsync(
+    static async Task<(IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int InFlightAtPeak, double HostCpu, double AzuriteCpu, double BenchCpu)> DriveAsync(
         BenchOptions options, Uri baseUrl, Measurements measurements, int hostPid, int azuritePid, TextWriter log)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -124,6 +126,7 @@ public static class BenchRunner
 
         var hostCpuBefore = ProcessStats.CpuTime(hostPid);
         var azuriteCpuBefore = ProcessStats.CpuTime(azuritePid);
+        var benchCpuBefore = ProcessStats.CpuTime(Environment.ProcessId);
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
         var sampler = SampleMemoryAsync(hostPid, measurements, log, sampling.Token);
@@ -146,9 +149,10 @@ public static class BenchRunner
         var duration = clock.Elapsed;
         var hostCpu = (ProcessStats.CpuTime(hostPid) - hostCpuBefore) / duration * 100;
         var azuriteCpu = (ProcessStats.CpuTime(azuritePid) - azuriteCpuBefore) / duration * 100;
+        var benchCpu = (ProcessStats.CpuTime(Environment.ProcessId) - benchCpuBefore) / duration * 100;
         await sampling.CancelAsync();
         var (peakRss, inFlightAtPeak) = await sampler;
-        return (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu);
+        return (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu, benchCpu);
     }
 
     /// <summary>The host's resident set every half second; its peak and how many strategies were in flight then.</summary>
@@ -177,10 +181,14 @@ public static class BenchRunner
         catch (OperationCanceledException)
         {
         }
+        catch (InvalidOperationException e)
+        {
+            log.WriteLine($"  stopped sampling memory: {e.Message}"); // the run itself reports the failure
+        }
         return (peak, inFlightAtPeak);
     }
 
-    static async Task<ChildProcess> StartAzuriteAsync(string location, IReadOnlyDictionary<StorageService, int> ports)
+    static async Task<ChildProcess> StartAzuriteAsync(string location, IReadOnlyDictionary<StorageService, int> ports, bool inMemory)
     {
         var executable = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -190,7 +198,7 @@ public static class BenchRunner
         string Port(StorageService s) => ports[s].ToString(CultureInfo.InvariantCulture);
         var azurite = ChildProcess.Start(
             executable,
-            ["--silent", "--location", location, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            ["--silent", .. (inMemory ? ["--inMemoryPersistence"] : new[] { "--location", location }), "--skipApiVersionCheck", "--loose", "--disableTelemetry",
              "--blobPort", Port(StorageService.Blob), "--queuePort", Port(StorageService.Queue), "--tablePort", Port(StorageService.Table)],
             new Dictionary<string, string?>(),
             RepositoryPaths.Root);

@@ -9,7 +9,7 @@ public static class ProcessStats
     public static (long Rss, long Peak) Memory(int pid)
     {
         long rss = 0, peak = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status"))
+        foreach (var line in Read(pid, "status").Split('\n'))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
             {
@@ -26,12 +26,25 @@ public static class ProcessStats
     /// <summary>User + system CPU time the process (and its waited-for children) used so far.</summary>
     public static TimeSpan CpuTime(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        var stat = Read(pid, "stat");
         // Fields after the command name (which may contain spaces) start after the last ')'.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // utime, stime, cutime, cstime are fields 14-17 of the whole line: 11-14 after the name and state.
         var ticks = Enumerable.Range(11, 4).Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
         return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    /// <summary>A /proc file of the process; a clear error, not a file-system one, when it has exited.</summary>
+    static string Read(int pid, string file)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/{file}");
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            throw new InvalidOperationException($"Process {pid} exited during the run; see its output above.", e);
+        }
     }
 
     // USER_HZ is 100 on every Linux the bench runs on (it is fixed by the kernel ABI for /proc).

@@ -11,6 +11,28 @@ public sealed record BenchResult
 
     /// <summary>DOTNET_PROCESSOR_COUNT given to the host; 0 = the machine's.</summary>
     public required int HostProcessors { get; init; }
+
+    /// <summary>Azurite ran with <c>--inMemoryPersistence</c>.</summary>
+    public bool AzuriteInMemory { get; init; }
+
+    /// <summary>The column heading of this run, e.g. <c>azurite (P=1, mem)</c>.</summary>
+    public string Label() => $"{Backend} ({string.Join(", ", Settings("P=", "C=", "mem"))})";
+
+    /// <summary>The file-name part of this run, e.g. <c>azurite-p1-mem</c>.</summary>
+    public string Slug() => string.Join("-", [Backend, .. Settings("p", "c", "mem")]);
+
+    IEnumerable<string> Settings(string partitions, string processors, string inMemory)
+    {
+        yield return $"{partitions}{Partitions}";
+        if (HostProcessors > 0)
+        {
+            yield return $"{processors}{HostProcessors}";
+        }
+        if (AzuriteInMemory)
+        {
+            yield return inMemory;
+        }
+    }
     public required int Completed { get; init; }
     public required int Failed { get; init; }
     public required double DurationSeconds { get; init; }
@@ -33,6 +55,9 @@ public sealed record BenchResult
     /// <summary>Average over the run; 100 = one core busy.</summary>
     public required double HostCpuPercent { get; init; }
     public required double AzuriteCpuPercent { get; init; }
+
+    /// <summary>The bench process itself: the simulated people, the mailbox poller and the counting proxy.</summary>
+    public double BenchCpuPercent { get; init; }
 
     public required double IdleStorageOpsPerSecond { get; init; }
 

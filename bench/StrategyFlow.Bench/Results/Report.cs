@@ -42,6 +42,7 @@ public static class Report
             ("host KB / in-flight strategy", r => r.HostKbPerInFlightStrategy),
             ("host CPU (% of a core)", r => r.HostCpuPercent),
             ("Azurite CPU (% of a core)", r => r.AzuriteCpuPercent),
+            ("bench CPU: people + proxy (% of a core)", r => r.BenchCpuPercent),
             ("idle storage ops / s", r => r.IdleStorageOpsPerSecond),
             ("storage ops / strategy: blob", r => r.StorageOpsPerStrategy["blob"]),
             ("storage ops / strategy: queue", r => r.StorageOpsPerStrategy["queue"]),
@@ -52,7 +53,7 @@ public static class Report
 
         var ratio = runs.Count == 2 && runs[0].Backend == "azurite" && runs[1].Backend == "memory";
         var header = new List<string> { $"N={runs[0].Strategies} K={runs[0].Stakeholders}" };
-        header.AddRange(runs.Select(r => r.HostProcessors > 0 ? $"{r.Backend} (P={r.Partitions}, C={r.HostProcessors})" : $"{r.Backend} (P={r.Partitions})"));
+        header.AddRange(runs.Select(r => r.Label()));
         if (ratio)
         {
             header.Add("azurite/memory");
@@ -87,7 +88,7 @@ public static class Report
     {
         Directory.CreateDirectory(directory);
         var first = runs[0];
-        var backends = string.Join("-", runs.Select(r => r.HostProcessors > 0 ? $"{r.Backend}-p{r.Partitions}-c{r.HostProcessors}" : $"{r.Backend}-p{r.Partitions}"));
+        var backends = string.Join("-", runs.Select(r => r.Slug()));
         var name = string.Create(CultureInfo.InvariantCulture, $"{first.Date:yyyy-MM-dd-HHmm}-n{first.Strategies}-k{first.Stakeholders}-{backends}.json");
         var path = Path.Combine(directory, name);
         File.WriteAllText(path, JsonSerializer.Serialize(runs, Json));

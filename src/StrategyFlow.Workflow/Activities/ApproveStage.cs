@@ -3,6 +3,7 @@ using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
@@ -10,9 +11,10 @@ namespace StrategyFlow.Workflow.Activities;
 
 /// <summary>
 /// Approves a stage: checks the approved draft once more (the form handler already did; this guards
-/// the race), archives the stage snapshot write-once, and returns what later stages may refer to.
+/// the race), archives the stage snapshot write-once, tells the owner, and returns what later stages
+/// may refer to.
 /// </summary>
-public sealed class ApproveStage(StrategyRepository repository) : TaskActivity<StageApprovalRequest, StageApprovalResult>
+public sealed class ApproveStage(StrategyRepository repository, MailSender mail) : TaskActivity<StageApprovalRequest, StageApprovalResult>
 {
     public override async Task<StageApprovalResult> RunAsync(TaskActivityContext context, StageApprovalRequest input)
     {
@@ -35,6 +37,7 @@ public sealed class ApproveStage(StrategyRepository repository) : TaskActivity<S
             throw new InconsistentStateException($"Stage {input.Stage} of {input.StrategyId} is already archived with other content.");
         }
 
+        await mail.SendAsync(input.Announcement);
         return new StageApprovalResult(true, input.DraftSha256, NextContext(input.Context, draft), null);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
+using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
@@ -9,9 +10,10 @@ namespace StrategyFlow.Workflow.Activities;
 
 /// <summary>
 /// Writes the strategy document — JSON (schema-versioned), Markdown and printable HTML — once, from
-/// the archived stage snapshots and the decision log. Also archives rejected and cancelled strategies.
+/// the archived stage snapshots and the decision log, then announces the outcome to everyone. Also
+/// archives rejected and cancelled strategies.
 /// </summary>
-public sealed class ArchiveStrategy(StrategyRepository repository) : TaskActivity<ArchiveRequest, ArchiveResult>
+public sealed class ArchiveStrategy(StrategyRepository repository, MailSender mail) : TaskActivity<ArchiveRequest, ArchiveResult>
 {
     public override async Task<ArchiveResult> RunAsync(TaskActivityContext context, ArchiveRequest input)
     {
@@ -39,6 +41,7 @@ public sealed class ArchiveStrategy(StrategyRepository repository) : TaskActivit
             }
         }
 
+        await mail.SendAsync(input.Announcement);
         return new ArchiveResult(
             StrategyRepository.DocumentName(id, DocumentFormat.Json),
             StrategyRepository.DocumentName(id, DocumentFormat.Markdown),

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
@@ -8,10 +9,10 @@ namespace StrategyFlow.Workflow.Activities;
 
 /// <summary>
 /// Closes a round for review: consolidates the answers that arrived, runs the coherence checks and
-/// freezes the result as the review bundle the approver's page shows. Deterministic, so a retry
-/// writes the same bundle.
+/// freezes the result as the review bundle the approver's page shows, then asks the approvers to
+/// review it. Deterministic, so a retry writes the same bundle; the mail ledger skips sent requests.
 /// </summary>
-public sealed class PrepareReview(StrategyRepository repository) : TaskActivity<ReviewRequest, ReviewSummary>
+public sealed class PrepareReview(StrategyRepository repository, MailSender mail) : TaskActivity<ReviewRequest, ReviewSummary>
 {
     public override async Task<ReviewSummary> RunAsync(TaskActivityContext context, ReviewRequest input)
     {
@@ -32,6 +33,7 @@ public sealed class PrepareReview(StrategyRepository repository) : TaskActivity<
             throw new InconsistentStateException($"A different review of stage {input.Stage} round {input.Round} is already stored.");
         }
 
+        await mail.SendAsync(input.ReviewRequests);
         return new ReviewSummary(
             findings.Count(f => f.Severity == Severity.Error),
             findings.Count(f => f.Severity == Severity.Warning));

@@ -8,6 +8,7 @@ using SendGrid;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Http;
+using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
@@ -58,6 +59,7 @@ public static class StrategyFlowHosting
         services.AddSingleton(sp => new LinkTokens(
             SigningKeys(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links)!,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MailSender>();
         services.AddSingleton<FormServices>();
         return services;
     }

@@ -131,11 +131,22 @@ public static partial class FormApi
     private static async Task<IResult> StakeholderFormAsync(
         FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, int blankRows, CancellationToken cancellationToken)
     {
-        var claims = session.Claims;
-        answer ??= await services.Repository.GetLatestAnswerAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, cancellationToken)
-            ?? EmptyAnswer(claims.Stage);
+        answer ??= await LatestAnswerAsync(session, services, cancellationToken) ?? EmptyAnswer(session.Claims.Stage);
         return FormPages.StakeholderForm(new StakeholderFormModel(
             session.Header, answer, session.Input.Context, session.Status.SendBackComment, errors, blankRows));
+    }
+
+    /// <summary>
+    /// What to prefill: the participant's latest answer of this round, or of the round before a send-back.
+    /// A first visit in round 1 has nothing to show, and costs no storage call.
+    /// </summary>
+    private static Task<StageAnswer?> LatestAnswerAsync(FormSession session, FormServices services, CancellationToken cancellationToken)
+    {
+        var claims = session.Claims;
+        var answered = session.Status.Answered.Contains(claims.Participant, StringComparer.OrdinalIgnoreCase);
+        return !answered && claims.Round == 1
+            ? Task.FromResult<StageAnswer?>(null)
+            : services.Repository.GetLatestAnswerAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, answered, cancellationToken);
     }
 
     // ---- Approvers ------------------------------------------------------------------------

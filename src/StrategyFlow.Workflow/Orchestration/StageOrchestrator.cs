@@ -198,12 +198,6 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             var notAnswered = stakeholders.Where(s => !answers.ContainsKey(s.Email)).Select(s => s.Email).ToList();
             var answerRefs = answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AnswerRef(a.Key, a.Value)).ToList();
 
-            _phase = StagePhase.AwaitingApproval;
-            await context.CallActivityAsync<ReviewSummary>(
-                nameof(PrepareReview),
-                new ReviewRequest(StrategyId, input.Stage, _round, input.Context, answerRefs, notAnswered),
-                ActivityRetry.Options);
-
             var start = context.CurrentUtcDateTime;
             var deadline = start + input.Timing.ApprovalWindow;
             var reminderTimes = new Queue<DateTime>(input.Timing.ReminderTimes(start, deadline));
@@ -211,10 +205,17 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             var decided = new Dictionary<string, DecisionSubmitted>(StringComparer.Ordinal);
             var notAnsweredNames = stakeholders.Where(s => notAnswered.Contains(s.Email)).Select(s => s.Name).ToList();
 
+            _phase = StagePhase.AwaitingApproval;
             _deadline = new DateTimeOffset(deadline, TimeSpan.Zero);
             _remindersSent = 0;
             UpdateStatus([], approvers.Select(a => a.Email));
-            await SendAsync(approvers.Select(a => Order(a, MailKind.ReviewRequest, LinkRole.Approver, null, notAnsweredNames, 0)));
+
+            // One activity freezes the review and sends the requests: the link works when the mail arrives.
+            var requests = approvers.Select(a => Order(a, MailKind.ReviewRequest, LinkRole.Approver, null, notAnsweredNames, 0)).ToList();
+            await context.CallActivityAsync<ReviewSummary>(
+                nameof(PrepareReview),
+                new ReviewRequest(StrategyId, input.Stage, _round, input.Context, answerRefs, notAnswered, new MailBatch(input.Strategy, requests)),
+                ActivityRetry.Options);
 
             Task? timer = null;
             Review? review = null;
@@ -312,11 +313,15 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             // The deciding approval: the draft it carries is what the stage approves.
             var approvedBy = decided.Values.Where(d => d.Decision == DecisionKind.Approved)
                 .Select(d => d.Approver.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+            var owner = input.Strategy.Owner;
+            var announcement = new MailOrder(
+                $"{StrategyId}/{input.Stage.Number()}/{_round}/{MailKind.StageApproved}/0/{owner.Email}",
+                owner, MailKind.StageApproved, input.Stage, _round, null, null, null, [], 0);
             var approval = await context.CallActivityAsync<StageApprovalResult>(
                 nameof(ApproveStage),
                 new StageApprovalRequest(
                     StrategyId, input.Stage, _round, decision.DraftSha256, approvedBy,
-                    answers.Select(a => a.Participant).ToList(), Now, input.Context),
+                    answers.Select(a => a.Participant).ToList(), Now, input.Context, new MailBatch(input.Strategy, [announcement])),
                 ActivityRetry.Options);
             if (!approval.Accepted)
             {

@@ -51,11 +51,8 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
                 return await FinishAsync(context, input, outcome, approved, decisions, ignored, result.Reason);
             }
 
-            approved.Add(stage);
+            approved.Add(stage); // the stage told the owner when it approved
             strategyContext = result.Approved!.NextContext!;
-            await SendAsync(context, header, [new MailOrder(
-                $"{header.Id}/{stage.Number()}/{result.Round}/{MailKind.StageApproved}/0/{header.Owner.Email}",
-                header.Owner, MailKind.StageApproved, stage, result.Round, null, null, null, [], 0)]);
         }
 
         return await FinishAsync(context, input, DocumentOutcome.Approved, approved, decisions, ignored, null);
@@ -71,28 +68,25 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
         string? reason)
     {
         var header = input.Header;
-        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)));
-        var document = await context.CallActivityAsync<ArchiveResult>(
-            nameof(ArchiveStrategy),
-            new ArchiveRequest(header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),
-            ActivityRetry.Options);
-
         var kind = outcome switch
         {
             DocumentOutcome.Approved => MailKind.Completed,
             DocumentOutcome.Rejected => MailKind.Rejected,
             _ => MailKind.Cancelled,
         };
-        await SendAsync(context, header, input.Everyone()
+        var announcement = input.Everyone()
             .Select(p => new MailOrder($"{header.Id}/0/0/{kind}/0/{p.Email}", p, kind, null, 0, null, null, reason, [], 0))
-            .ToList());
+            .ToList();
+
+        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)));
+        var document = await context.CallActivityAsync<ArchiveResult>(
+            nameof(ArchiveStrategy),
+            new ArchiveRequest(header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement)),
+            ActivityRetry.Options);
 
         context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Done, Views(decisions)));
         return new StrategyOutcome(outcome, document, Views(decisions), ignored, reason);
     }
 
     private static List<DecisionView> Views(List<DecisionRecord> decisions) => decisions.Select(DecisionView.Of).ToList();
-
-    private static Task<MailBatchResult> SendAsync(TaskOrchestrationContext context, StrategyHeader header, IReadOnlyList<MailOrder> orders) =>
-        context.CallActivityAsync<MailBatchResult>(nameof(SendMail), new MailBatch(header, orders), ActivityRetry.Options);
 }

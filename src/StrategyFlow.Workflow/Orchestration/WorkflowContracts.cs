@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Strategies;
 
 namespace StrategyFlow.Workflow.Orchestration;
@@ -43,18 +44,25 @@ public sealed record StrategyOutcome(
 /// <summary>A stakeholder's answer by reference: the content lives in the submissions store.</summary>
 public sealed record AnswerRef(string Participant, string AnswerSha256);
 
-/// <summary>Input of <c>PrepareReview</c>: the answers that arrived in a round.</summary>
+/// <summary>
+/// Input of <c>PrepareReview</c>: the answers that arrived in a round, and the review requests to send
+/// once the review is frozen (one activity closes the round: one hop less between the last answer and the mail).
+/// </summary>
 public sealed record ReviewRequest(
     string StrategyId,
     StageKey Stage,
     int Round,
     StrategyContext Context,
     IReadOnlyList<AnswerRef> Answers,
-    IReadOnlyList<string> NotAnswered);
+    IReadOnlyList<string> NotAnswered,
+    MailBatch ReviewRequests);
 
 public sealed record ReviewSummary(int Errors, int Warnings);
 
-/// <summary>Input of <c>ApproveStage</c>: the approved draft by reference and who approved it.</summary>
+/// <summary>
+/// Input of <c>ApproveStage</c>: the approved draft by reference, who approved it, and the mail that
+/// announces the approval (sent only when the draft is accepted).
+/// </summary>
 public sealed record StageApprovalRequest(
     string StrategyId,
     StageKey Stage,
@@ -63,7 +71,8 @@ public sealed record StageApprovalRequest(
     IReadOnlyList<string> ApprovedBy,
     IReadOnlyList<string> Contributors,
     DateTimeOffset ApprovedAt,
-    StrategyContext Context);
+    StrategyContext Context,
+    MailBatch Announcement);
 
 /// <summary>
 /// What an approval produced: the stage snapshot's hash and the context later stages may refer to,
@@ -71,13 +80,14 @@ public sealed record StageApprovalRequest(
 /// </summary>
 public sealed record StageApprovalResult(bool Accepted, string? ContentSha256, StrategyContext? NextContext, string? Reason);
 
-/// <summary>Input of <c>ArchiveStrategy</c>.</summary>
+/// <summary>Input of <c>ArchiveStrategy</c>, with the outcome mail to everyone, sent once the document is archived.</summary>
 public sealed record ArchiveRequest(
     StrategyHeader Strategy,
     DocumentOutcome Outcome,
     IReadOnlyList<StageKey> ApprovedStages,
     IReadOnlyList<DecisionRecord> Decisions,
-    DateTimeOffset ArchivedAt);
+    DateTimeOffset ArchivedAt,
+    MailBatch Announcement);
 
 /// <summary>Where the archived strategy is: blob names in the <c>strategies</c> container.</summary>
 public sealed record ArchiveResult(string Json, string Markdown, string Html);

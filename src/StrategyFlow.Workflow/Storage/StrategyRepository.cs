@@ -37,10 +37,14 @@ public sealed class StrategyRepository(IBlobStore blobs)
     public Task<StageAnswer?> GetAnswerAsync(string strategyId, StageKey stage, int round, string participant, string sha256, CancellationToken cancellationToken = default) =>
         ReadAsync<StageAnswer>(Containers.Submissions, $"{SubmissionPrefix("answers", strategyId, stage, round, participant)}{sha256}.json", cancellationToken);
 
-    /// <summary>The participant's most recent answer in this round, or else in the previous one (prefill after a send-back).</summary>
-    public async Task<StageAnswer?> GetLatestAnswerAsync(string strategyId, StageKey stage, int round, string participant, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The participant's most recent answer in this round (unless <paramref name="searchThisRound"/> is false:
+    /// the caller knows there is none), or else in the previous one (prefill after a send-back).
+    /// </summary>
+    public async Task<StageAnswer?> GetLatestAnswerAsync(
+        string strategyId, StageKey stage, int round, string participant, bool searchThisRound = true, CancellationToken cancellationToken = default)
     {
-        for (var r = round; r >= Math.Max(1, round - 1); r--)
+        for (var r = searchThisRound ? round : round - 1; r >= Math.Max(1, round - 1); r--)
         {
             var entries = await blobs.ListAsync(Containers.Submissions, SubmissionPrefix("answers", strategyId, stage, r, participant), cancellationToken);
             var newest = entries.MaxBy(e => e.CreatedOn);
@@ -73,8 +77,18 @@ public sealed class StrategyRepository(IBlobStore blobs)
 
     // ---- Mail ledger ----------------------------------------------------------------------
 
-    public Task<bool> WasMailSentAsync(string strategyId, string messageKey, CancellationToken cancellationToken = default) =>
-        blobs.ExistsAsync(Containers.Submissions, MailName(strategyId, messageKey), cancellationToken);
+    /// <summary>Which of these message keys were already sent: one listing per batch folder, not one read per mail.</summary>
+    public async Task<IReadOnlySet<string>> SentMailAsync(string strategyId, IEnumerable<string> messageKeys, CancellationToken cancellationToken = default)
+    {
+        var sent = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in messageKeys.GroupBy(key => MailFolder(strategyId, key), StringComparer.Ordinal))
+        {
+            var names = (await blobs.ListAsync(Containers.Submissions, batch.Key, cancellationToken)).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            sent.UnionWith(batch.Where(key => names.Contains(MailName(strategyId, key))));
+        }
+
+        return sent;
+    }
 
     public Task MarkMailSentAsync(string strategyId, string messageKey, CancellationToken cancellationToken = default) =>
         blobs.WriteOnceAsync(Containers.Submissions, MailName(strategyId, messageKey), BinaryData.FromString(messageKey), "text/plain", cancellationToken);
@@ -135,7 +149,14 @@ public sealed class StrategyRepository(IBlobStore blobs)
 
     private static string ReviewName(string strategyId, StageKey stage, int round) => $"{strategyId}/reviews/{stage.Number()}/{round}.json";
 
-    private static string MailName(string strategyId, string messageKey) => $"{strategyId}/mail/{Hash(messageKey)}";
+    /// <summary>A batch's mails share a key up to the recipient, so they share a folder the sender lists once.</summary>
+    private static string MailFolder(string strategyId, string messageKey)
+    {
+        var recipient = messageKey.LastIndexOf('/');
+        return $"{strategyId}/mail/{Hash(recipient < 0 ? "" : messageKey[..recipient])[..16]}/";
+    }
+
+    private static string MailName(string strategyId, string messageKey) => $"{MailFolder(strategyId, messageKey)}{Hash(messageKey)}";
 
     /// <summary>Emails stay out of blob names: a short hash names the participant's folder.</summary>
     private static string Pseudonym(string email) => Hash(email.ToLowerInvariant())[..16];

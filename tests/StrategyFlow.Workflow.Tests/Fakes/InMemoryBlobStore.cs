@@ -11,6 +11,14 @@ public sealed class InMemoryBlobStore : IBlobStore
 
     public int Count => _blobs.Count;
 
+    /// <summary>Listings and existence checks so far: the operations a batch of mail must not multiply.</summary>
+    public int Lists => _lists;
+
+    public int ExistenceChecks => _existenceChecks;
+
+    private int _lists;
+    private int _existenceChecks;
+
     public IReadOnlyList<string> Names(string container) =>
         _blobs.Keys.Where(k => k.Container == container).Select(k => k.Name).Order(StringComparer.Ordinal).ToList();
 
@@ -28,12 +36,18 @@ public sealed class InMemoryBlobStore : IBlobStore
     public Task<BinaryData?> ReadAsync(string container, string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue((container, name), out var blob) ? new BinaryData(blob.Content) : null);
 
-    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_blobs.ContainsKey((container, name)));
+    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _existenceChecks);
+        return Task.FromResult(_blobs.ContainsKey((container, name)));
+    }
 
-    public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<BlobEntry>>(_blobs
+    public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _lists);
+        return Task.FromResult<IReadOnlyList<BlobEntry>>(_blobs
             .Where(b => b.Key.Container == container && b.Key.Name.StartsWith(prefix, StringComparison.Ordinal))
             .Select(b => new BlobEntry(b.Key.Name, b.Value.CreatedOn))
             .ToList());
+    }
 }

@@ -64,6 +64,18 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Blobs.Names(Storage.Containers.Submissions), n => n.Contains("/answers/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Get_FirstVisitInRoundOne_ReadsNoStoredAnswers()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var lists = _host.Blobs.Lists;
+
+        var page = await GetAsync(token);
+
+        Assert.Equal(200, page.StatusCode);
+        Assert.Equal(lists, _host.Blobs.Lists);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("garbage")]

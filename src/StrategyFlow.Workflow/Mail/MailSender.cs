@@ -1,0 +1,153 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
+using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Workflow.Mail;
+
+/// <summary>
+/// Sends a batch of emails through SendGrid, for every activity that sends mail. Idempotent: a ledger
+/// entry per message key is written after each accepted send, and a retry skips what already went out
+/// (one listing per batch tells what did). 429 and 5xx are retried here (honouring Retry-After) and then
+/// by the calling activity's retry policy; other 4xx reject that recipient.
+/// </summary>
+public sealed partial class MailSender(
+    ISendGridClient sendGrid,
+    StrategyRepository repository,
+    LinkTokens tokens,
+    IOptions<StrategyFlowOptions> options,
+    TimeProvider time,
+    ILogger<MailSender> logger)
+{
+    private const int AttemptsPerMessage = 3;
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(30);
+
+    public async Task<MailBatchResult> SendAsync(MailBatch input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var strategyId = input.Strategy.Id;
+        int sent = 0, alreadySent = 0;
+        var rejected = new List<string>();
+        if (input.Orders.Count == 0)
+        {
+            return new MailBatchResult(sent, alreadySent, rejected);
+        }
+
+        var ledger = await repository.SentMailAsync(strategyId, input.Orders.Select(o => o.MessageKey), cancellationToken);
+        foreach (var order in input.Orders)
+        {
+            if (ledger.Contains(order.MessageKey))
+            {
+                alreadySent++;
+                continue;
+            }
+
+            var status = await SendAsync(Compose(input, order), cancellationToken);
+            if (status is >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous)
+            {
+                await repository.MarkMailSentAsync(strategyId, order.MessageKey, cancellationToken);
+                sent++;
+            }
+            else
+            {
+                LogRejected(logger, order.Kind, (int)status, strategyId);
+                rejected.Add(order.To.Email);
+            }
+        }
+
+        return new MailBatchResult(sent, alreadySent, rejected);
+    }
+
+    private SendGridMessage Compose(MailBatch batch, MailOrder order)
+    {
+        var settings = options.Value;
+        var header = batch.Strategy;
+        var content = MailTemplates.Render(new MailModel
+        {
+            Kind = order.Kind,
+            Language = header.Language,
+            Organization = header.Organization,
+            StrategyTitle = header.Title,
+            Stage = order.Stage,
+            Round = order.Round,
+            RecipientName = order.To.Name,
+            Link = Link(header.Id, order),
+            Deadline = order.Deadline,
+            Comment = order.Comment,
+            Pending = order.Pending,
+            RemindersSent = order.RemindersSent,
+        });
+
+        var message = MailHelper.CreateSingleEmail(
+            new EmailAddress(settings.Mail.SenderEmail, settings.Mail.SenderName),
+            new EmailAddress(order.To.Email, order.To.Name),
+            content.Subject,
+            content.PlainText,
+            content.Html);
+        message.AddCustomArgs(new Dictionary<string, string>
+        {
+            ["strategy"] = header.Id,
+            ["stage"] = order.Stage?.Slug() ?? "",
+            ["round"] = order.Round.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["kind"] = order.Kind.ToString(),
+            ["messageKey"] = order.MessageKey,
+        });
+        message.AddCategories(["strategyflow", order.Kind.ToString()]);
+        if (settings.Mail.SandboxMode)
+        {
+            message.SetSandBoxMode(true);
+        }
+
+        return message;
+    }
+
+    /// <summary>A fresh personal link per email, valid for the configured lifetime from now.</summary>
+    private string? Link(string strategyId, MailOrder order)
+    {
+        if (order.Role is not { } role || order.Stage is not { } stage)
+        {
+            return null;
+        }
+
+        var settings = options.Value;
+        var token = tokens.Create(new LinkClaims(strategyId, stage, order.Round, order.To.Email, role, time.GetUtcNow() + settings.Links.Lifetime));
+        return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
+    }
+
+    private async Task<HttpStatusCode> SendAsync(SendGridMessage message, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await sendGrid.SendEmailAsync(message, cancellationToken);
+            var transient = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
+            if (!transient)
+            {
+                return response.StatusCode;
+            }
+
+            if (attempt == AttemptsPerMessage)
+            {
+                // Let the activity retry policy take over; the ledger keeps what was sent.
+                throw new HttpRequestException($"SendGrid answered {(int)response.StatusCode} {attempt} times.", null, response.StatusCode);
+            }
+
+            await Task.Delay(RetryAfter(response, attempt), time, cancellationToken);
+        }
+    }
+
+    private static TimeSpan RetryAfter(Response response, int attempt)
+    {
+        var retryAfter = response.Headers?.RetryAfter;
+        var wait = retryAfter?.Delta
+            ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(attempt));
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestRetryAfter ? LongestRetryAfter : wait;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid rejected a {Kind} email with {Status} for strategy {StrategyId}.")]
+    private static partial void LogRejected(ILogger logger, MailKind kind, int status, string strategyId);
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Tests.Fakes;
+using Xunit;
+
+namespace StrategyFlow.Workflow.Tests.Mail;
+
+/// <summary>The sender every mailing activity shares: exactly-once per message key, cheap on storage.</summary>
+public sealed class MailSenderTests : IAsyncLifetime
+{
+    private WorkflowHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private MailSender Sender => _host.Services.GetRequiredService<MailSender>();
+
+    private static MailBatch Invitations(params int[] stakeholders)
+    {
+        var header = Samples.Definition("mail-ledger").Header;
+        return new MailBatch(header, stakeholders.Select(i => new MailOrder(
+            $"{header.Id}/1/1/{MailKind.Invitation}/0/{Samples.Stakeholder(i)}",
+            new Person($"Sidos {i}", Samples.Stakeholder(i)),
+            MailKind.Invitation, StageKey.Goals, 1, LinkRole.Stakeholder, DateTimeOffset.UnixEpoch.AddDays(20_000), null, [], 0)).ToList());
+    }
+
+    [Fact]
+    public async Task MailSender_SameBatchTwice_SendsEachMailOnce()
+    {
+        var first = await Sender.SendAsync(Invitations(1, 2, 3));
+        var again = await Sender.SendAsync(Invitations(1, 2, 3));
+
+        Assert.Equal((3, 0), (first.Sent, first.AlreadySent));
+        Assert.Equal((0, 3), (again.Sent, again.AlreadySent));
+        Assert.Equal(3, _host.Mail.Sent.Count);
+        Assert.Equal(3, _host.Mail.Sent.Select(m => m.To).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task MailSender_BatchOfThree_ReadsTheLedgerWithOneListing()
+    {
+        var lists = _host.Blobs.Lists;
+
+        await Sender.SendAsync(Invitations(1, 2, 3));
+
+        Assert.Equal(1, _host.Blobs.Lists - lists);
+        Assert.Equal(0, _host.Blobs.ExistenceChecks);
+    }
+
+    [Fact]
+    public async Task MailSender_BatchPartlySentBefore_SendsOnlyTheRest()
+    {
+        await Sender.SendAsync(Invitations(2));
+
+        var result = await Sender.SendAsync(Invitations(1, 2, 3));
+
+        Assert.Equal((2, 1), (result.Sent, result.AlreadySent));
+        Assert.Single(_host.Mail.Sent, m => m.To == Samples.Stakeholder(2));
+        Assert.Equal(3, _host.Mail.Sent.Count);
+    }
+}
