@@ -6,6 +6,7 @@ using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.ApplicationInsights.WorkerService;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using StrategyFlow.Functions.Telemetry;
 
 namespace StrategyFlow.Functions.Tests.Telemetry;
@@ -51,6 +52,17 @@ public sealed class TelemetryExtensionsTests : IDisposable
         var configuration = _host.Services.GetRequiredService<TelemetryConfiguration>();
 
         Assert.Single(configuration.TelemetryInitializers.OfType<FormLinkTelemetryInitializer>());
+    }
+
+    [Fact]
+    public void AddStrategyFlowTelemetry_AspNetCoreRequestLogs_AreOffBelowWarning()
+    {
+        var loggers = _host.Services.GetRequiredService<ILoggerFactory>();
+
+        var hosting = loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics"); // "Request starting GET …/api/forms/{token}"
+        Assert.False(hosting.IsEnabled(LogLevel.Information));
+        Assert.True(hosting.IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("StrategyFlow.Workflow.Http.FormServices").IsEnabled(LogLevel.Information));
     }
 
     [Fact]
