@@ -21,8 +21,15 @@ namespace StrategyFlow.Workflow.Tests.Http;
 /// appsettings.json log levels), with a real link, driven into their failure paths: nothing that reaches
 /// the logs carries the token.
 /// </summary>
+[Collection(FormRouteLoggingTests.Alone)]
 public sealed class FormRouteLoggingTests : IAsyncLifetime
 {
+    /// <summary>
+    /// Runs after the parallel classes, alone: its Kestrel port must not race the ports the other classes'
+    /// Durable Task test hosts pick and bind later.
+    /// </summary>
+    public const string Alone = nameof(FormRouteLoggingTests);
+
     private readonly LogRecorder _configured = new();
     private readonly LogRecorder.Unfiltered _everything = new();
     private readonly SwitchableBlobStore _blobs = new();
@@ -79,12 +86,13 @@ public sealed class FormRouteLoggingTests : IAsyncLifetime
             await _http.PostAsync($"/api/forms/{_token}", huge);
         }
 
-        _blobs.Failing = true; // storage goes away: the handlers log an error and show "try again"
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await _http.GetAsync($"/api/forms/{_token}?lang=fi")).StatusCode);
-        using (var form = new FormUrlEncodedContent([KeyValuePair.Create("action", "submit")]))
+        using (var incomplete = new FormUrlEncodedContent([KeyValuePair.Create("action", "submit")]))
         {
-            await _http.PostAsync($"/api/forms/{_token}/", form);
+            await _http.PostAsync($"/api/forms/{_token}/", incomplete);
         }
+
+        _blobs.Failing = true; // storage goes away: the handler logs an error and shows "try again"
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await SubmitAnswerAsync($"/api/forms/{_token}?lang=fi")).StatusCode);
 
         Assert.Contains(_configured.Records, r => r.Level == LogLevel.Error && r.Category == typeof(FormServices).FullName);
         Assert.All(_configured.Records, r => Assert.DoesNotContain(_token, r.Text, StringComparison.Ordinal));
@@ -111,12 +119,19 @@ public sealed class FormRouteLoggingTests : IAsyncLifetime
     public async Task RequestScope_CarriesThePath_SoTheLocalConsolePrintsNoScopes()
     {
         _blobs.Failing = true;
-        await _http.GetAsync($"/api/forms/{_token}");
+        await SubmitAnswerAsync($"/api/forms/{_token}");
 
         var error = Assert.Single(_configured.Records, r => r.Level == LogLevel.Error);
         Assert.Contains($"RequestPath=/api/forms/{_token}", error.Scopes, StringComparison.Ordinal);
         Assert.False(_app.Configuration.GetValue<bool>("Logging:Console:IncludeScopes"));
         Assert.False(_app.Configuration.GetValue<bool>("Logging:Console:FormatterOptions:IncludeScopes"));
+    }
+
+    /// <summary>A complete stage-1 answer: the handler stores it, so it needs storage.</summary>
+    private async Task<HttpResponseMessage> SubmitAnswerAsync(string path)
+    {
+        using var answer = new FormUrlEncodedContent(FormApiTests.GoalAnswer("Lisää liidejä").Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        return await _http.PostAsync(path, answer);
     }
 
     private static string LocalHostAppSettings()
@@ -155,3 +170,6 @@ public sealed class FormRouteLoggingTests : IAsyncLifetime
             Store.ListAsync(container, prefix, cancellationToken);
     }
 }
+
+[CollectionDefinition(FormRouteLoggingTests.Alone, DisableParallelization = true)]
+public sealed class FormRouteLoggingCollection;
