@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StrategyFlow.Functions.Telemetry;
 using StrategyFlow.Workflow.Hosting;
 
 // StrategyFlow on Azure Functions: the shared workflow (StrategyFlow.Workflow) behind thin [Function]
@@ -9,9 +9,7 @@ using StrategyFlow.Workflow.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();              // HttpRequest in, IResult out (ASP.NET Core integration)
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()      // the worker's own logs and dependency calls
-    .ConfigureFunctionsApplicationInsights();            // (Entra ID auth from APPLICATIONINSIGHTS_AUTHENTICATION_STRING)
+builder.Services.AddStrategyFlowTelemetry();             // worker logs and dependencies to Application Insights, form-link tokens redacted
 builder.Services.AddStrategyFlow(builder.Configuration); // options validated at start-up, mail, storage, link tokens
 
 builder.Build().Run();

@@ -123,6 +123,22 @@ public sealed class PublishedFunctionsTests(PublishedApp app, ITestOutputHelper 
             File.ReadAllBytes(Path.Combine(app.RepositoryRoot, "host.json")),
             File.ReadAllBytes(Path.Combine(app.Folder, "host.json")));
 
+    /// <summary>
+    /// With extended HTTP collection on (the default), the host's own Application Insights tracks each HTTP
+    /// trigger with its full URL and an <c>HttpPath</c> property: the form token. Off, the host records the
+    /// request under the function's name only. The worker's telemetry is redacted separately.
+    /// </summary>
+    [Fact]
+    public void HostJson_HttpTriggerExtendedInfoCollection_IsOffSoTheHostRecordsNoFormUrls()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(app.Folder, "host.json")));
+
+        var setting = host.RootElement.GetProperty("logging").GetProperty("applicationInsights")
+            .GetProperty("httpAutoCollectionOptions").GetProperty("enableHttpTriggerExtendedInfoCollection");
+
+        Assert.Equal(JsonValueKind.False, setting.ValueKind);
+    }
+
     [Fact]
     public void HostExtensions_IncludeDurableTaskWithItsAssembly()
     {

@@ -41,7 +41,7 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.IsType<HtmlResult>(await FormApi.PostAsync(
             token, Requests.Form(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))), Client, Services, CancellationToken.None));
 
-    private static (string, string)[] GoalAnswer(string title) =>
+    internal static (string Name, string Value)[] GoalAnswer(string title) =>
     [
         ("responses[0]", "Koska asiakkaamme ovat siellä."), ("responses[1]", "Liidejä."),
         ("goals[0].title", title), ("goals[0].businessGoal", Samples.BusinessGoal),
