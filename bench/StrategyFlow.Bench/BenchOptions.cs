@@ -30,9 +30,27 @@ public sealed record BenchOptions
     /// </summary>
     public int HostProcessors { get; init; }
 
+    /// <summary>Extra host configuration, e.g. <c>LocalHost:Durable:MaxQueuePollingInterval=00:00:00.25</c>.</summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The local host to run; null = this repository's Release build.</summary>
+    public string? HostAssembly { get; init; }
+
+    /// <summary>
+    /// Another build of the local host (e.g. an earlier commit's) to run first, then this one: a
+    /// before/after of code changes in one invocation (<c>--baseline-host</c>).
+    /// </summary>
+    public string? BaselineHost { get; init; }
+
+    /// <summary>A second run with this extra host setting, compared with the first (<c>--versus</c>).</summary>
+    public KeyValuePair<string, string>? Versus { get; init; }
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
 
     public TimeSpan MailboxPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>File for the host's last output lines after the run (warnings and errors show there).</summary>
+    public string? HostLog { get; init; }
 
     /// <summary>Folder for the JSON result; none is written when null.</summary>
     public string? OutputDirectory { get; init; }
@@ -40,7 +58,9 @@ public sealed record BenchOptions
     public static string Usage =>
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
         + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
-        + "                   [--azurite-in-memory] [--out DIR]";
+        + "                   [--azurite-in-memory] [--host-setting Section:Key=Value]...\n"
+        + "                   [--versus Section:Key=Value | --baseline-host DLL]\n"
+        + "                   [--host-log FILE] [--out DIR]";
 
     /// <summary>The runs asked for: one, or two (azurite, then memory) for <c>--backend both</c>.</summary>
     public static IReadOnlyList<BenchOptions> Parse(IReadOnlyList<string> args)
@@ -49,6 +69,9 @@ public sealed record BenchOptions
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            KeyValuePair<string, string> Setting() => Value().Split('=', 2) is [var key, var value] && key.Length > 0
+                ? KeyValuePair.Create(key, value)
+                : throw new ArgumentException($"{args[i - 1]} needs Section:Key=Value.\n{Usage}");
             int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n
                 : throw new ArgumentException($"{args[i]} needs a positive whole number.\n{Usage}");
@@ -62,7 +85,13 @@ public sealed record BenchOptions
                 "--host-processors" => options with { HostProcessors = Number() },
                 "--direct-storage" => options with { DirectStorage = true },
                 "--azurite-in-memory" => options with { AzuriteInMemory = true },
+                "--host-setting" => Setting() is var (key, value)
+                    ? options with { HostSettings = new Dictionary<string, string>(options.HostSettings) { [key] = value } }
+                    : options,
+                "--versus" => options with { Versus = Setting() },
                 "--out" => options with { OutputDirectory = Value() },
+                "--host-log" => options with { HostLog = Value() },
+                "--baseline-host" => options with { BaselineHost = Path.GetFullPath(Value()) },
                 "--backend" => Value() switch
                 {
                     "azurite" or "memory" or "both" => options with { Backend = args[i] },
@@ -70,6 +99,18 @@ public sealed record BenchOptions
                 },
                 var other => throw new ArgumentException($"Unknown option {other}.\n{Usage}"),
             };
+        }
+        if (new[] { options.Backend == "both", options.Versus is not null, options.BaselineHost is not null }.Count(pair => pair) > 1)
+        {
+            throw new ArgumentException($"--backend both, --versus and --baseline-host each make a pair of runs: choose one.\n{Usage}");
+        }
+        if (options.BaselineHost is { } baseline)
+        {
+            return [options with { HostAssembly = baseline }, options];
+        }
+        if (options.Versus is { } versus)
+        {
+            return [options, options with { HostSettings = new Dictionary<string, string>(options.HostSettings) { [versus.Key] = versus.Value } }];
         }
         return options.Backend == "both" ? [options with { Backend = "azurite" }, options with { Backend = "memory" }] : [options];
     }

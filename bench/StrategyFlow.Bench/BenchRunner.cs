@@ -52,12 +52,16 @@ public static class BenchRunner
             var (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu, benchCpu) =
                 await DriveAsync(options, baseUrl, measurements, host.Id, azurite.Id, log);
             var during = proxy.TakeCounts();
+            if (options.HostLog is { } hostLog)
+            {
+                await File.WriteAllTextAsync(hostLog, host.Output);
+            }
             if (errors.Count > 0)
             {
                 log.WriteLine($"[{options.Backend}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
             }
-            long? history = options.Backend == "azurite"
-                ? await HistoryTable.CountEventsAsync(azuriteConnection, TaskHub)
+            var history = options.Backend == "azurite"
+                ? await HistoryTable.AnalyzeAsync(azuriteConnection, TaskHub)
                 : null;
             // Per completed strategy; when none completed (a failed run), per strategy started.
             var completed = measurements.Completed > 0 ? measurements.Completed : options.Strategies;
@@ -71,13 +75,21 @@ public static class BenchRunner
                 Partitions = options.Partitions,
                 HostProcessors = options.HostProcessors,
                 AzuriteInMemory = options.AzuriteInMemory,
+                HostSettings = options.HostSettings,
+                HostAssembly = options.HostAssembly,
                 Completed = measurements.Completed,
                 Failed = measurements.Failed,
                 DurationSeconds = Math.Round(duration.TotalSeconds, 1),
                 StrategiesPerMinute = Math.Round(measurements.Completed / duration.TotalMinutes, 1),
                 Submissions = measurements.Submissions,
                 SubmissionsPerSecond = Math.Round(measurements.Submissions / duration.TotalSeconds, 1),
-                Latencies = measurements.Latencies(),
+                Latencies = history is null
+                    ? measurements.Latencies()
+                    : new Dictionary<string, Percentiles>(measurements.Latencies())
+                    {
+                        ["messageToEpisode"] = history.MessageToEpisode,
+                        ["activityRoundTrip"] = history.ActivityRoundTrip,
+                    },
                 EarlyLinkRejections = measurements.EarlyLinkRejections,
                 HostIdleRssMb = Megabytes(idleRss),
                 HostPeakRssMb = Megabytes(Math.Max(peakRss, ProcessStats.Memory(host.Id).Peak)),
@@ -93,7 +105,7 @@ public static class BenchRunner
                     .ToDictionary(),
                 StorageOpsDuringRun = during.ByOperation.OrderByDescending(c => c.Value)
                     .ToDictionary(c => $"{c.Key.Service.ToString().ToLowerInvariant()} {c.Key.Operation}", c => c.Value),
-                HistoryEventsPerStrategy = history is { } events ? Math.Round(events / (double)completed, 1) : null,
+                HistoryEventsPerStrategy = history is { } h ? Math.Round(h.Events / (double)completed, 1) : null,
                 Machine = Machine.Describe(),
                 Errors = errors,
             };
@@ -222,14 +234,12 @@ public static class BenchRunner
 
     static async Task<ChildProcess> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
     {
-        if (!File.Exists(RepositoryPaths.LocalHostAssembly))
+        var assembly = options.HostAssembly ?? RepositoryPaths.LocalHostAssembly;
+        if (!File.Exists(assembly))
         {
-            throw new InvalidOperationException($"The local host is not built at {RepositoryPaths.LocalHostAssembly}.");
+            throw new InvalidOperationException($"The local host is not built at {assembly}.");
         }
-        var host = ChildProcess.Start(
-            "dotnet",
-            [RepositoryPaths.LocalHostAssembly],
-            new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
             {
                 ["STRATEGYFLOW_URL"] = baseUrl.GetLeftPart(UriPartial.Authority),
                 ["STRATEGYFLOW_DATA"] = dataDirectory,
@@ -244,8 +254,12 @@ public static class BenchRunner
                 ["DOTNET_PROCESSOR_COUNT"] = options.HostProcessors > 0 ? options.HostProcessors.ToString(CultureInfo.InvariantCulture) : null,
                 // Per-request information logs would measure the console, not the workflow.
                 ["Logging__LogLevel__Default"] = "Warning",
-            },
-            RepositoryPaths.Root);
+            };
+        foreach (var (key, value) in options.HostSettings)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var host = ChildProcess.Start("dotnet", [assembly], environment, RepositoryPaths.Root);
         using var probe = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
         probe.DefaultRequestHeaders.Add("x-functions-key", OpsKey);
         try

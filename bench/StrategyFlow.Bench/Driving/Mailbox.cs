@@ -18,8 +18,9 @@ public sealed record MailItem(string Id, string To, string Subject, DateTimeOffs
 
 /// <summary>
 /// Polls the development mailbox and hands each new message to the strategy it belongs to
-/// (custom arg <c>strategy</c>). One poller for all strategies keeps the load on the host small;
-/// latencies are taken from the message's own <c>sentAt</c>, so the poll interval does not skew them.
+/// (custom arg <c>strategy</c>). One poller for all strategies, asking only for messages sent since
+/// shortly before the newest it has seen, keeps the load on the host small; latencies are taken from
+/// the message's own <c>sentAt</c>, so the poll interval does not skew them.
 /// </summary>
 public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposable
 {
@@ -27,6 +28,9 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
     readonly HashSet<string> seen = new(StringComparer.Ordinal);
     readonly CancellationTokenSource stop = new();
     Task? polling;
+
+    // A message becomes visible a moment after its sentAt: look back this far past the newest seen.
+    static readonly TimeSpan LookBack = TimeSpan.FromSeconds(5);
 
     public ChannelReader<MailItem> InboxOf(string strategy) => Inbox(strategy).Reader;
 
@@ -53,12 +57,14 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
     async Task PollAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
+        DateTimeOffset? newest = null;
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             List<MailItem>? messages;
             try
             {
-                messages = await http.GetFromJsonAsync<List<MailItem>>("/dev/mailbox/messages", cancellationToken);
+                var since = newest is { } n ? $"?since={Uri.EscapeDataString((n - LookBack).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}" : "";
+                messages = await http.GetFromJsonAsync<List<MailItem>>($"/dev/mailbox/messages{since}", cancellationToken);
             }
             catch (HttpRequestException)
             {
@@ -66,6 +72,7 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
             }
             foreach (var message in messages ?? [])
             {
+                newest = newest is { } n && n > message.SentAt ? n : message.SentAt;
                 if (seen.Add(message.Id) && message.Strategy.Length > 0)
                 {
                     Inbox(message.Strategy).Writer.TryWrite(message);

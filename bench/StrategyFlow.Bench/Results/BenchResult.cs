@@ -15,24 +15,41 @@ public sealed record BenchResult
     /// <summary>Azurite ran with <c>--inMemoryPersistence</c>.</summary>
     public bool AzuriteInMemory { get; init; }
 
-    /// <summary>The column heading of this run, e.g. <c>azurite (P=1, mem)</c>.</summary>
-    public string Label() => $"{Backend} ({string.Join(", ", Settings("P=", "C=", "mem"))})";
+    /// <summary>Extra host configuration the run was given (<c>--host-setting</c>).</summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The file-name part of this run, e.g. <c>azurite-p1-mem</c>.</summary>
-    public string Slug() => string.Join("-", [Backend, .. Settings("p", "c", "mem")]);
+    /// <summary>The local host build that ran, when not this repository's (<c>--baseline-host</c>).</summary>
+    public string? HostAssembly { get; init; }
 
-    IEnumerable<string> Settings(string partitions, string processors, string inMemory)
+    /// <summary>The column heading of this run, e.g. <c>azurite (P=1, mem, MaxQueuePollingInterval=00:00:00.25)</c>.</summary>
+    public string Label() => $"{Backend} ({string.Join(", ", Settings(forFileName: false))})";
+
+    /// <summary>The file-name part of this run, e.g. <c>azurite-p1-mem-maxqueuepollinginterval00000025</c>.</summary>
+    public string Slug() => string.Join("-", [Backend, .. Settings(forFileName: true)]);
+
+    IEnumerable<string> Settings(bool forFileName)
     {
-        yield return $"{partitions}{Partitions}";
+        yield return forFileName ? $"p{Partitions}" : $"P={Partitions}";
         if (HostProcessors > 0)
         {
-            yield return $"{processors}{HostProcessors}";
+            yield return forFileName ? $"c{HostProcessors}" : $"C={HostProcessors}";
         }
         if (AzuriteInMemory)
         {
-            yield return inMemory;
+            yield return "mem";
+        }
+        if (HostAssembly is not null)
+        {
+            yield return "baseline";
+        }
+        foreach (var (key, value) in HostSettings.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            // The last part of the key tells runs apart.
+            var name = key[(key.LastIndexOf(':') + 1)..];
+            yield return forFileName ? string.Concat($"{name}{value}".Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant() : $"{name}={value}";
         }
     }
+
     public required int Completed { get; init; }
     public required int Failed { get; init; }
     public required double DurationSeconds { get; init; }

@@ -28,11 +28,13 @@ public static class Report
         {
             ("formPost", "form POST"), ("formGet", "form GET"),
             ("submissionToNextEmail", "submission -> next email"), ("approvalToInvitations", "approval -> invitations"),
+            ("messageToEpisode", "message -> episode committed"), ("activityRoundTrip", "activity scheduled -> done"),
         })
         {
-            rows.Add(($"{label} p50 (ms)", r => r.Latencies[metric].P50));
-            rows.Add(($"{label} p95 (ms)", r => r.Latencies[metric].P95));
-            rows.Add(($"{label} p99 (ms)", r => r.Latencies[metric].P99));
+            // The last two come from the history table: Azure Storage backend only.
+            rows.Add(($"{label} p50 (ms)", r => r.Latencies.GetValueOrDefault(metric)?.P50));
+            rows.Add(($"{label} p95 (ms)", r => r.Latencies.GetValueOrDefault(metric)?.P95));
+            rows.Add(($"{label} p99 (ms)", r => r.Latencies.GetValueOrDefault(metric)?.P99));
         }
         rows.AddRange(
         [
@@ -51,21 +53,26 @@ public static class Report
             ("history events / strategy", r => r.HistoryEventsPerStrategy),
         ]);
 
-        var ratio = runs.Count == 2 && runs[0].Backend == "azurite" && runs[1].Backend == "memory";
+        // A pair compares as a ratio: azurite/memory for --backend both, second/first for --versus.
+        var pair = runs.Count == 2;
+        var backends = pair && runs[0].Backend == "azurite" && runs[1].Backend == "memory";
+        var (numerator, denominator) = backends ? (0, 1) : (1, 0);
         var header = new List<string> { $"N={runs[0].Strategies} K={runs[0].Stakeholders}" };
         header.AddRange(runs.Select(r => r.Label()));
-        if (ratio)
+        if (pair)
         {
-            header.Add("azurite/memory");
+            header.Add(backends ? "azurite/memory" : "second/first");
         }
         var table = new List<List<string>> { header };
         foreach (var (name, value) in rows)
         {
             var line = new List<string> { name };
             line.AddRange(runs.Select(r => Format(value(r))));
-            if (ratio)
+            if (pair)
             {
-                line.Add(value(runs[0]) is { } a && value(runs[1]) is { } m && m != 0 ? (a / m).ToString("0.00", CultureInfo.InvariantCulture) : "-");
+                line.Add(value(runs[numerator]) is { } a && value(runs[denominator]) is { } b && b != 0
+                    ? (a / b).ToString("0.00", CultureInfo.InvariantCulture)
+                    : "-");
             }
             table.Add(line);
         }

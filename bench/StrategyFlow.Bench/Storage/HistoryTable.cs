@@ -1,22 +1,67 @@
 using Azure.Data.Tables;
+using StrategyFlow.Bench.Results;
 
 namespace StrategyFlow.Bench.Storage;
+
+/// <summary>What the history table says about a run: how many events, and where the time went.</summary>
+/// <param name="Events">History events of every instance (orchestrations and sub-orchestrations).</param>
+/// <param name="MessageToEpisode">
+/// Milliseconds from an inbound message's creation (event raised, activity or sub-orchestration finished,
+/// instance started) to the commit of the episode that handled it: control-queue wait + history load + replay.
+/// </param>
+/// <param name="ActivityRoundTrip">Milliseconds from an activity's scheduling commit to its completion: work-item queue wait + run.</param>
+public sealed record HistoryAnalysis(long Events, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip);
 
 /// <summary>Reads the Durable Task Azure Storage history table (<c>{TaskHub}History</c>) straight from Azurite.</summary>
 public static class HistoryTable
 {
-    /// <summary>History events of every instance (orchestrations and sub-orchestrations); sentinel rows are not events.</summary>
-    public static async Task<long> CountEventsAsync(string azuriteConnectionString, string taskHub)
+    // Events a message brings into an orchestration (their own timestamp is when the message was made).
+    static readonly HashSet<string> Inbound = new(StringComparer.Ordinal)
+    {
+        "EventRaised", "TaskCompleted", "TaskFailed", "SubOrchestrationInstanceCompleted", "SubOrchestrationInstanceFailed", "ExecutionStarted",
+    };
+
+    public static async Task<HistoryAnalysis> AnalyzeAsync(string azuriteConnectionString, string taskHub)
     {
         var table = new TableClient(azuriteConnectionString, taskHub + "History");
         long events = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["RowKey"]))
+        var messageToEpisode = new List<double>();
+        var activityRoundTrip = new List<double>();
+        var scheduled = new Dictionary<(string Instance, int Id), DateTimeOffset>();
+        var completed = new List<(string Instance, int Id, DateTimeOffset At)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "EventType", "EventId", "TaskScheduledId", "_Timestamp", "Timestamp"]))
         {
-            if (!string.Equals(row.RowKey, "sentinel", StringComparison.Ordinal))
+            if (string.Equals(row.RowKey, "sentinel", StringComparison.Ordinal))
             {
-                events++;
+                continue;
+            }
+            events++;
+            var type = row.GetString("EventType") ?? "";
+            var created = row.GetDateTimeOffset("_Timestamp");
+            if (created is null || row.Timestamp is not { } committed)
+            {
+                continue;
+            }
+            if (Inbound.Contains(type))
+            {
+                messageToEpisode.Add((committed - created.Value).TotalMilliseconds);
+            }
+            if (type == "TaskScheduled" && row.GetInt32("EventId") is { } id)
+            {
+                scheduled[(row.PartitionKey, id)] = committed;
+            }
+            else if (type is "TaskCompleted" or "TaskFailed" && row.GetInt32("TaskScheduledId") is { } scheduledId)
+            {
+                completed.Add((row.PartitionKey, scheduledId, created.Value));
             }
         }
-        return events;
+        foreach (var (instance, id, at) in completed)
+        {
+            if (scheduled.TryGetValue((instance, id), out var start))
+            {
+                activityRoundTrip.Add((at - start).TotalMilliseconds);
+            }
+        }
+        return new HistoryAnalysis(events, Percentiles.Of(messageToEpisode), Percentiles.Of(activityRoundTrip));
     }
 }

@@ -119,6 +119,8 @@ public static class DurableRuntimeExtensions
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             PartitionCount = options.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             LoggerFactory = provider.GetRequiredService<ILoggerFactory>(),
             CustomMessageTypeBinder = new ProtobufTagsTypeBinder(),
         });

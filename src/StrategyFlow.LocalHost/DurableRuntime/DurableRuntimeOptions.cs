@@ -22,6 +22,15 @@ public sealed class DurableRuntimeOptions
     /// </summary>
     public int PartitionCount { get; set; } = 1;
 
+    /// <summary>
+    /// Activities run at once. The backend's default is 10 and the sidecar sleeps 500 ms whenever all
+    /// slots are busy; StrategyFlow's activities wait on storage and SendGrid, not the CPU, so more fit.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; } = 10;
+
+    /// <summary>Orchestration episodes run at once (the backend's default).</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
     /// <summary>Same task hub as host.json, so both hosts read the same instances.</summary>
     public string TaskHubName { get; set; } = "StrategyFlow";
 

@@ -47,8 +47,9 @@ public static class DevMailboxExtensions
             return Results.Content(MailboxPages.Body(message), "text/html; charset=utf-8");
         });
 
-        mailbox.MapGet("/messages", (MailboxStore store, string? to) =>
-            TypedResults.Ok(store.List(to).Select(MailboxListItem.From)));
+        // ?since= lets a poller ask only for what is new instead of the whole mailbox each time.
+        mailbox.MapGet("/messages", (MailboxStore store, string? to, DateTimeOffset? since) =>
+            TypedResults.Ok(store.List(to, since).Select(MailboxListItem.From)));
 
         mailbox.MapGet("/messages/{id}", Results<Ok<StoredMessage>, ProblemHttpResult> (MailboxStore store, string id) =>
             store.Find(id) is { } message

@@ -67,13 +67,14 @@ public sealed partial class MailboxStore
         }
     }
 
-    /// <summary>Newest first; <paramref name="to"/> keeps one recipient's messages only.</summary>
-    public IReadOnlyList<StoredMessage> List(string? to = null)
+    /// <summary>Newest first; <paramref name="to"/> keeps one recipient's messages only, <paramref name="since"/> those sent then or later.</summary>
+    public IReadOnlyList<StoredMessage> List(string? to = null, DateTimeOffset? since = null)
     {
         lock (gate)
         {
             return messages.Values
                 .Where(m => string.IsNullOrEmpty(to) || m.To.Email.Equals(to, StringComparison.OrdinalIgnoreCase))
+                .Where(m => since is null || m.SentAt >= since)
                 .OrderByDescending(m => m.SentAt)
                 .ThenByDescending(m => m.Id, StringComparer.Ordinal)
                 .ToList();

@@ -23,9 +23,15 @@ public sealed class DevMailbox(LocalRuntimeFixture runtime)
     public SendGridClient SendGrid(string apiKey = LocalRuntimeFixture.MailApiKey) =>
         new(new SendGridClientOptions { ApiKey = apiKey, Host = runtime.BaseUrlText });
 
-    public async Task<MailSummary[]> ListAsync(string? to = null) =>
-        await runtime.Http.GetFromJsonAsync<MailSummary[]>(
-            to is null ? "/dev/mailbox/messages" : $"/dev/mailbox/messages?to={Uri.EscapeDataString(to)}") ?? [];
+    public async Task<MailSummary[]> ListAsync(string? to = null, DateTimeOffset? since = null)
+    {
+        var query = string.Join("&", new[]
+        {
+            to is null ? null : $"to={Uri.EscapeDataString(to)}",
+            since is null ? null : $"since={Uri.EscapeDataString(since.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}",
+        }.Where(p => p is not null));
+        return await runtime.Http.GetFromJsonAsync<MailSummary[]>(query.Length == 0 ? "/dev/mailbox/messages" : $"/dev/mailbox/messages?{query}") ?? [];
+    }
 
     public async Task<MailMessage> GetAsync(string id) =>
         await runtime.Http.GetFromJsonAsync<MailMessage>($"/dev/mailbox/messages/{Uri.EscapeDataString(id)}")

@@ -60,6 +60,24 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
     }
 
     [Fact]
+    public async Task ListSince_ReturnsOnlyMessagesSentThenOrLater()
+    {
+        var to = DevMailbox.NewRecipient("since");
+        await mailbox.SendGrid().SendEmailAsync(MailHelper.CreateSingleEmail(
+            new EmailAddress("strategyflow@localhost.test"), new EmailAddress(to), "ensimmäinen", "1", "<p>1</p>"));
+        var first = Assert.Single(await mailbox.ListAsync(to));
+        await Poll.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow > first.SentAt), TimeSpan.FromSeconds(5), "the clock to move past the first message");
+        await mailbox.SendGrid().SendEmailAsync(MailHelper.CreateSingleEmail(
+            new EmailAddress("strategyflow@localhost.test"), new EmailAddress(to), "toinen", "2", "<p>2</p>"));
+        var both = await mailbox.ListAsync(to);
+        var second = both.Single(m => m.Subject == "toinen");
+
+        Assert.Equal(2, both.Length);
+        Assert.Equal(["toinen"], (await mailbox.ListAsync(to, since: second.SentAt)).Select(m => m.Subject));
+        Assert.Equal(2, (await mailbox.ListAsync(to, since: first.SentAt)).Length);
+    }
+
+    [Fact]
     public async Task WrongApiKey_Answers401WithSendGridErrors()
     {
         var to = DevMailbox.NewRecipient();

@@ -59,7 +59,30 @@ public sealed class WorkflowHost : IAsyncDisposable
     {
         var blobs = new InMemoryBlobStore();
         var mail = new FakeSendGridApi();
-        var host = await DurableTaskTestHost.StartAsync(
+        var host = await StartTestHostAsync(blobs, mail, output);
+        return new WorkflowHost(host, blobs, mail);
+    }
+
+    /// <summary>
+    /// The test host picks a free port and binds it a moment later; a host starting in a parallel test
+    /// class can take the same port in between. Only that race is retried.
+    /// </summary>
+    private static async Task<DurableTaskTestHost> StartTestHostAsync(InMemoryBlobStore blobs, FakeSendGridApi mail, ITestOutputHelper? output)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartTestHostOnceAsync(blobs, mail, output);
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
+    }
+
+    private static Task<DurableTaskTestHost> StartTestHostOnceAsync(InMemoryBlobStore blobs, FakeSendGridApi mail, ITestOutputHelper? output) =>
+        DurableTaskTestHost.StartAsync(
             registry => registry.AddStrategyFlowTasks(),
             new DurableTaskTestHostOptions
             {
@@ -73,8 +96,6 @@ public sealed class WorkflowHost : IAsyncDisposable
                         .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
                 },
             });
-        return new WorkflowHost(host, blobs, mail);
-    }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 

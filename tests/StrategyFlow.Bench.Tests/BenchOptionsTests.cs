@@ -1,0 +1,45 @@
+using StrategyFlow.Bench;
+
+namespace StrategyFlow.Bench.Tests;
+
+/// <summary>The command line of scripts/bench.sh: which runs it makes and how they are named.</summary>
+public sealed class BenchOptionsTests
+{
+    [Fact]
+    public void Parse_Versus_MakesTheBaselineThenTheVariant()
+    {
+        var runs = BenchOptions.Parse(["--strategies", "20", "--versus", "LocalHost:Durable:MaxConcurrentActivities=50"]);
+
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(20, r.Strategies));
+        Assert.Empty(runs[0].HostSettings);
+        Assert.Equal("50", runs[1].HostSettings["LocalHost:Durable:MaxConcurrentActivities"]);
+    }
+
+    [Theory]
+    [InlineData("--versus", "NoEqualsSign")]
+    [InlineData("--host-setting", "=value")]
+    [InlineData("--partitions", "0")]
+    public void Parse_BadValue_SaysWhatIsExpected(string option, string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse([option, value]));
+
+        Assert.Contains(option, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BaselineHost_RunsThatBuildFirstThenThisOne()
+    {
+        var runs = BenchOptions.Parse(["--baseline-host", "old/StrategyFlow.LocalHost.dll"]);
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(Path.GetFullPath("old/StrategyFlow.LocalHost.dll"), runs[0].HostAssembly);
+        Assert.Null(runs[1].HostAssembly);
+    }
+
+    [Fact]
+    public void Parse_BothBackendsAndVersus_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--backend", "both", "--versus", "A:B=1"]));
+    }
+}
