@@ -49,7 +49,7 @@ public static class BenchRunner
 
             log.WriteLine($"[{options.Backend}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
             var measurements = new Measurements();
-            var (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu, benchCpu) =
+            var (errors, duration, peakRss, mostInFlight, hostCpu, azuriteCpu, benchCpu) =
                 await DriveAsync(options, baseUrl, measurements, host.Id, azurite.Id, log);
             var during = proxy.TakeCounts();
             if (options.HostLog is { } hostLog)
@@ -93,7 +93,7 @@ public static class BenchRunner
                 EarlyLinkRejections = measurements.EarlyLinkRejections,
                 HostIdleRssMb = Megabytes(idleRss),
                 HostPeakRssMb = Megabytes(Math.Max(peakRss, ProcessStats.Memory(host.Id).Peak)),
-                HostKbPerInFlightStrategy = Math.Round((peakRss - idleRss) / 1024.0 / Math.Max(inFlightAtPeak, 1), 0),
+                HostKbPerInFlightStrategy = Math.Round((peakRss - idleRss) / 1024.0 / Math.Max(mostInFlight, 1), 0),
                 HostCpuPercent = Math.Round(hostCpu, 0),
                 AzuriteCpuPercent = Math.Round(azuriteCpu, 0),
                 BenchCpuPercent = Math.Round(benchCpu, 0),
@@ -123,7 +123,7 @@ public static class BenchRunner
         }
     }
 
-    static async Task<(IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int InFlightAtPeak, double HostCpu, double AzuriteCpu, double BenchCpu)> DriveAsync(
+    static async Task<(IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int MostInFlight, double HostCpu, double AzuriteCpu, double BenchCpu)> DriveAsync(
         BenchOptions options, Uri baseUrl, Measurements measurements, int hostPid, int azuritePid, TextWriter log)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -163,15 +163,15 @@ public static class BenchRunner
         var azuriteCpu = (ProcessStats.CpuTime(azuritePid) - azuriteCpuBefore) / duration * 100;
         var benchCpu = (ProcessStats.CpuTime(Environment.ProcessId) - benchCpuBefore) / duration * 100;
         await sampling.CancelAsync();
-        var (peakRss, inFlightAtPeak) = await sampler;
-        return (errors, duration, peakRss, inFlightAtPeak, hostCpu, azuriteCpu, benchCpu);
+        var (peakRss, mostInFlight) = await sampler;
+        return (errors, duration, peakRss, mostInFlight, hostCpu, azuriteCpu, benchCpu);
     }
 
-    /// <summary>The host's resident set every half second; its peak and how many strategies were in flight then.</summary>
-    static async Task<(long PeakRss, int InFlight)> SampleMemoryAsync(int hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>The host's resident set every half second: its peak, and the most strategies in flight at once.</summary>
+    static async Task<(long PeakRss, int MostInFlight)> SampleMemoryAsync(int hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
     {
         long peak = 0;
-        var inFlightAtPeak = 0;
+        var mostInFlight = 0;
         var lastReport = Stopwatch.StartNew();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
         try
@@ -179,10 +179,10 @@ public static class BenchRunner
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var rss = ProcessStats.Memory(hostPid).Rss;
-                if (rss > peak)
-                {
-                    (peak, inFlightAtPeak) = (rss, measurements.InFlight);
-                }
+                // RSS rarely falls back as strategies finish (the GC keeps what it grew), so the peak is
+                // divided by the most strategies that were in flight at once, not by those in flight at the peak.
+                peak = Math.Max(peak, rss);
+                mostInFlight = Math.Max(mostInFlight, measurements.InFlight);
                 if (lastReport.Elapsed > TimeSpan.FromSeconds(10))
                 {
                     lastReport.Restart();
@@ -197,7 +197,7 @@ public static class BenchRunner
         {
             log.WriteLine($"  stopped sampling memory: {e.Message}"); // the run itself reports the failure
         }
-        return (peak, inFlightAtPeak);
+        return (peak, mostInFlight);
     }
 
     static async Task<ChildProcess> StartAzuriteAsync(string location, IReadOnlyDictionary<StorageService, int> ports, bool inMemory)

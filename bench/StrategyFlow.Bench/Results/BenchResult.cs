@@ -66,7 +66,7 @@ public sealed record BenchResult
     public required double HostIdleRssMb { get; init; }
     public required double HostPeakRssMb { get; init; }
 
-    /// <summary>(peak RSS during the run − idle RSS) / strategies in flight at that peak.</summary>
+    /// <summary>(peak RSS during the run − idle RSS) / the most strategies in flight at once.</summary>
     public required double HostKbPerInFlightStrategy { get; init; }
 
     /// <summary>Average over the run; 100 = one core busy.</summary>

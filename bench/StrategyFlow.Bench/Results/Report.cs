@@ -41,7 +41,7 @@ public static class Report
             ("form GET 403 before the round opened", r => r.EarlyLinkRejections),
             ("host RSS idle (MB)", r => r.HostIdleRssMb),
             ("host RSS peak (MB)", r => r.HostPeakRssMb),
-            ("host KB / in-flight strategy", r => r.HostKbPerInFlightStrategy),
+            ("host KB / in-flight strategy ((peak-idle)/most in flight)", r => r.HostKbPerInFlightStrategy),
             ("host CPU (% of a core)", r => r.HostCpuPercent),
             ("Azurite CPU (% of a core)", r => r.AzuriteCpuPercent),
             ("bench CPU: people + proxy (% of a core)", r => r.BenchCpuPercent),

@@ -37,8 +37,12 @@ public sealed class DurableRuntimeOptions
     /// <summary>Stable across restarts: a new id would wait up to 30 s for the old one's partition leases.</summary>
     public string WorkerId { get; set; } = "strategyflow-local";
 
-    /// <summary>The default 30 s makes timers fire late and events wait; 1 s keeps a local run lively.</summary>
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The longest wait between polls of an empty queue. The default 30 s makes events wait; 250 ms instead
+    /// of 1 s took the p95 from last answer to review request from 1.1 s to 0.73 s at N=10, for 8.3 instead
+    /// of 3.7 idle storage requests per second, which cost nothing on Azurite (docs/benchmarks.md).
+    /// </summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The sidecar never renews work-item locks: keep this longer than the longest activity.</summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(10);
