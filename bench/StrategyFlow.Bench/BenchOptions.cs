@@ -85,9 +85,7 @@ public sealed record BenchOptions
                 "--host-processors" => options with { HostProcessors = Number() },
                 "--direct-storage" => options with { DirectStorage = true },
                 "--azurite-in-memory" => options with { AzuriteInMemory = true },
-                "--host-setting" => Setting() is var (key, value)
-                    ? options with { HostSettings = new Dictionary<string, string>(options.HostSettings) { [key] = value } }
-                    : options,
+                "--host-setting" => options with { HostSettings = With(options.HostSettings, Setting()) },
                 "--versus" => options with { Versus = Setting() },
                 "--out" => options with { OutputDirectory = Value() },
                 "--host-log" => options with { HostLog = Value() },
@@ -110,8 +108,11 @@ public sealed record BenchOptions
         }
         if (options.Versus is { } versus)
         {
-            return [options, options with { HostSettings = new Dictionary<string, string>(options.HostSettings) { [versus.Key] = versus.Value } }];
+            return [options, options with { HostSettings = With(options.HostSettings, versus) }];
         }
         return options.Backend == "both" ? [options with { Backend = "azurite" }, options with { Backend = "memory" }] : [options];
     }
+
+    static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, KeyValuePair<string, string> setting) =>
+        new(settings) { [setting.Key] = setting.Value };
 }

@@ -41,7 +41,7 @@ public static class ProcessStats
         {
             return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/{file}");
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        catch (IOException e) // FileNotFound / DirectoryNotFound once the process is gone
         {
             throw new InvalidOperationException($"Process {pid} exited during the run; see its output above.", e);
         }

@@ -19,7 +19,15 @@ public sealed record MailOrder(
     DateTimeOffset? Deadline,
     string? Comment,
     IReadOnlyList<string> Pending,
-    int RemindersSent);
+    int RemindersSent)
+{
+    /// <summary>
+    /// <c>{strategy}/{stage}/{round}/{kind}/{sequence}/{recipient}</c>: the mails of one batch differ only
+    /// in the recipient, which is what lets the ledger keep a batch in one folder.
+    /// </summary>
+    public static string Key(string strategyId, int stage, int round, MailKind kind, int sequence, string recipient) =>
+        $"{strategyId}/{stage}/{round}/{kind}/{sequence}/{recipient}";
+}
 
 /// <summary>A round's emails, sent by one activity call (fewer history events and storage operations).</summary>
 public sealed record MailBatch(StrategyHeader Strategy, IReadOnlyList<MailOrder> Orders);

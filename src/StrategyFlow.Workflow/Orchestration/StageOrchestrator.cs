@@ -315,7 +315,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
                 .Select(d => d.Approver.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
             var owner = input.Strategy.Owner;
             var announcement = new MailOrder(
-                $"{StrategyId}/{input.Stage.Number()}/{_round}/{MailKind.StageApproved}/0/{owner.Email}",
+                MailOrder.Key(StrategyId, input.Stage.Number(), _round, MailKind.StageApproved, 0, owner.Email),
                 owner, MailKind.StageApproved, input.Stage, _round, null, null, null, [], 0);
             var approval = await context.CallActivityAsync<StageApprovalResult>(
                 nameof(ApproveStage),
@@ -413,7 +413,7 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
             people.Select(p => p.Email).Where(e => !answered.ContainsKey(e));
 
         private MailOrder Order(Person to, MailKind kind, LinkRole? role, string? comment, IReadOnlyList<string> pending, int sequence) => new(
-            $"{StrategyId}/{input.Stage.Number()}/{_round}/{kind}/{sequence}/{to.Email}",
+            MailOrder.Key(StrategyId, input.Stage.Number(), _round, kind, sequence, to.Email),
             to,
             kind,
             input.Stage,

@@ -75,7 +75,7 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             _ => MailKind.Cancelled,
         };
         var announcement = input.Everyone()
-            .Select(p => new MailOrder($"{header.Id}/0/0/{kind}/0/{p.Email}", p, kind, null, 0, null, null, reason, [], 0))
+            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind, null, 0, null, null, reason, [], 0))
             .ToList();
 
         context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)));

@@ -149,7 +149,7 @@ public sealed class StrategyRepository(IBlobStore blobs)
 
     private static string ReviewName(string strategyId, StageKey stage, int round) => $"{strategyId}/reviews/{stage.Number()}/{round}.json";
 
-    /// <summary>A batch's mails share a key up to the recipient, so they share a folder the sender lists once.</summary>
+    /// <summary>A batch's mails share a key up to the recipient (<see cref="Mail.MailOrder.Key"/>), so they share a folder the sender lists once.</summary>
     private static string MailFolder(string strategyId, string messageKey)
     {
         var recipient = messageKey.LastIndexOf('/');
