@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
@@ -33,9 +34,11 @@ public sealed class PrepareReview(StrategyRepository repository, MailSender mail
             throw new InconsistentStateException($"A different review of stage {input.Stage} round {input.Round} is already stored.");
         }
 
-        await mail.SendAsync(input.ReviewRequests);
+        var sent = await mail.SendAsync(input.ReviewRequests);
         return new ReviewSummary(
+            CoreJson.Sha256(consolidated.Draft),
             findings.Count(f => f.Severity == Severity.Error),
-            findings.Count(f => f.Severity == Severity.Warning));
+            findings.Count(f => f.Severity == Severity.Warning),
+            sent.Rejected);
     }
 }

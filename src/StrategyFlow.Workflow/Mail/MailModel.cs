@@ -23,6 +23,15 @@ public enum MailKind
     /// <summary>To the owner: the approvers have not decided after the last reminder.</summary>
     Escalation,
 
+    /// <summary>To an approver whose approval lapsed: another approver edited the draft; link to the review page.</summary>
+    DraftChanged,
+
+    /// <summary>To the owner, once: mail or storage has been failing for a while; the workflow keeps retrying.</summary>
+    DeliveryDelayed,
+
+    /// <summary>To the owner: SendGrid refused these recipients' addresses.</summary>
+    Undeliverable,
+
     StageApproved,
     Completed,
     Rejected,

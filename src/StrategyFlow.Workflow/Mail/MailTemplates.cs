@@ -19,7 +19,8 @@ public static class MailTemplates
 
     /// <summary>The kinds that ask the recipient to act through their personal link.</summary>
     public static bool HasLink(MailKind kind) =>
-        kind is MailKind.Invitation or MailKind.Reminder or MailKind.SentBack or MailKind.ReviewRequest or MailKind.ReviewReminder;
+        kind is MailKind.Invitation or MailKind.Reminder or MailKind.SentBack or MailKind.ReviewRequest or MailKind.ReviewReminder
+            or MailKind.DraftChanged;
 
     private sealed class Composer(MailModel m)
     {
@@ -85,6 +86,34 @@ public static class MailTemplates
                 Paragraph(
                     "Mitään ei hyväksytä automaattisesti: strategia etenee vasta, kun päätös on tehty. Ota tarvittaessa yhteyttä hyväksyjiin.",
                     "Nothing is approved automatically: the strategy moves on only when a decision is made. Please get in touch with the approvers.")),
+
+            MailKind.DraftChanged => Mail(
+                T($"{m.StrategyTitle}: vaiheen {N}/4 luonnos muuttui – hyväksy uudelleen", $"{m.StrategyTitle}: the stage {N} of 4 draft changed – please approve again"),
+                Paragraph(
+                    $"Toinen hyväksyjä muokkasi strategian {Quoted} vaiheen {N}/4, {StageTitle}, luonnosta sen jälkeen, kun hyväksyit sen. Hyväksyntäsi koski aiempaa versiota, joten se ei enää ole voimassa.",
+                    $"Another approver edited the draft of stage {N} of 4 of {Quoted}, {StageTitle}, after you approved it. Your approval was for the earlier version, so it no longer counts."),
+                Paragraph("Arviointisivulla näet, kuka muutti mitä. Hyväksy uusi versio, muokkaa sitä tai pyydä muutoksia.",
+                    "The review page shows who changed what. Approve the new version, edit it or ask for changes."),
+                Deadline("Toivomme päätöstäsi viimeistään {0}.", "Please decide by {0}."),
+                Button("Avaa arviointisivu", "Open the review page")),
+
+            MailKind.DeliveryDelayed => Mail(
+                T($"{m.StrategyTitle}: viestien tai tallennuksen toimitus viivästyy", $"{m.StrategyTitle}: delivery is delayed"),
+                Paragraph(
+                    $"Strategian {Quoted} työnkulku ei ole saanut tehtyä kaikkea ajallaan: sähköpostipalvelu tai tallennus ei ole vastannut.",
+                    $"The workflow of {Quoted} has not been able to finish a step on time: the mail service or storage has not been answering."),
+                Bullets("Viivästynyt:", "Delayed:"),
+                Paragraph("StrategyFlow yrittää uudelleen automaattisesti, eikä mitään vastausta menetetä. Ylläpito näkee tilanteen strategian tilasta.",
+                    "StrategyFlow keeps retrying by itself, and no answer is lost. Ops can see the details in the strategy's status.")),
+
+            MailKind.Undeliverable => Mail(
+                T($"{m.StrategyTitle}: viestiä ei voitu toimittaa", $"{m.StrategyTitle}: some mail could not be delivered"),
+                Paragraph(
+                    $"Sähköpostipalvelu hylkäsi strategian {Quoted} viestin näihin osoitteisiin, joten vastaanottajat eivät saaneet linkkiään:",
+                    $"The mail service refused the mail of {Quoted} to these addresses, so the recipients did not get their link:"),
+                Bullets("Osoitteet:", "Addresses:"),
+                Paragraph("Tarkista osoitteet. Vaihe etenee ilman heitä, ellei strategiaa aloiteta uudelleen oikeilla osoitteilla.",
+                    "Please check the addresses. The stage goes on without them unless the strategy is started again with the right ones.")),
 
             MailKind.StageApproved => Mail(
                 T($"{m.StrategyTitle}: vaihe {N}/4 on hyväksytty", $"{m.StrategyTitle}: stage {N} of 4 is approved"),

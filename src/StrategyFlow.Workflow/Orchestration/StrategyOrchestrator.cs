@@ -24,7 +24,7 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
         var approved = new List<StageKey>();
         var ignored = 0;
         var strategyContext = new StrategyContext { BusinessGoals = header.BusinessGoals };
-        var cancel = context.WaitForExternalEvent<CancelRequested>(WorkflowEvents.CancelRequested);
+        var inbox = new EventInbox(context);
 
         foreach (var stage in StageKeys.InOrder)
         {
@@ -32,34 +32,35 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             var childId = InstanceIds.Stage(header.Id, stage);
             var child = context.CallSubOrchestratorAsync<StageResult>(
                 nameof(StageOrchestrator),
-                new StageInput(header, input.Plan(stage), input.Timing, strategyContext),
+                new StageInput(header, input.Plan(stage), input.Timing, strategyContext) { Delivery = input.Delivery },
                 new SubOrchestrationOptions { InstanceId = childId });
 
-            if (await Task.WhenAny(child, cancel) == cancel)
+            if (await Task.WhenAny(child, inbox.Cancel()) != child)
             {
                 // The stage is listening for the same event: forward it and let the stage end cleanly.
-                context.SendEvent(childId, WorkflowEvents.CancelRequested, cancel.Result);
+                context.SendEvent(childId, WorkflowEvents.CancelRequested, inbox.Cancel().Result);
             }
 
             var result = await child;
             decisions.AddRange(result.Decisions);
-            ignored += result.Ignored.Count;
+            ignored += result.IgnoredEvents;
 
             if (result.Outcome != StageOutcome.Approved)
             {
                 var outcome = result.Outcome == StageOutcome.Rejected ? DocumentOutcome.Rejected : DocumentOutcome.Cancelled;
-                return await FinishAsync(context, input, outcome, approved, decisions, ignored, result.Reason);
+                return await FinishAsync(context, inbox, input, outcome, approved, decisions, ignored, result.Reason);
             }
 
             approved.Add(stage); // the stage told the owner when it approved
             strategyContext = result.Approved!.NextContext!;
         }
 
-        return await FinishAsync(context, input, DocumentOutcome.Approved, approved, decisions, ignored, null);
+        return await FinishAsync(context, inbox, input, DocumentOutcome.Approved, approved, decisions, ignored, null);
     }
 
     private static async Task<StrategyOutcome> FinishAsync(
         TaskOrchestrationContext context,
+        EventInbox inbox,
         StrategyDefinition input,
         DocumentOutcome outcome,
         IReadOnlyList<StageKey> approved,
@@ -75,17 +76,24 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             _ => MailKind.Cancelled,
         };
         var announcement = input.Everyone()
-            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind, null, 0, null, null, reason, [], 0))
+            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind) { Comment = reason })
             .ToList();
+        var archive = new ArchiveRequest(
+            header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement));
 
-        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)));
-        var document = await context.CallActivityAsync<ArchiveResult>(
-            nameof(ArchiveStrategy),
-            new ArchiveRequest(header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement)),
-            ActivityRetry.Options);
+        // The archive is the record: it is retried until it is written, whatever else arrives meanwhile.
+        using var timers = new CancellationTokenSource();
+        var delivery = new DurableDelivery(
+            context,
+            input.Delivery,
+            inbox,
+            status => context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)) { Delivery = status }),
+            status => new MailBatch(header, [new MailOrder(MailOrder.Key(header.Id, 0, 0, MailKind.DeliveryDelayed, 0, header.Owner.Email), header.Owner, MailKind.DeliveryDelayed) { Pending = [status.What] }]),
+            timers.Token);
+        var (_, document) = await delivery.CallAsync<ArchiveResult>("archive", nameof(ArchiveStrategy), archive, interruptible: false);
 
         context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Done, Views(decisions)));
-        return new StrategyOutcome(outcome, document, Views(decisions), ignored, reason);
+        return new StrategyOutcome(outcome, document!, Views(decisions), ignored, reason);
     }
 
     private static List<DecisionView> Views(List<DecisionRecord> decisions) => decisions.Select(DecisionView.Of).ToList();

@@ -11,6 +11,8 @@ namespace StrategyFlow.Workflow.Orchestration;
 public sealed record StageInput(StrategyHeader Strategy, StagePlan Plan, Timing Timing, StrategyContext Context)
 {
     public StageKey Stage => Plan.Stage;
+
+    public DeliveryPolicy Delivery { get; init; } = DeliveryPolicy.Default;
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<StageOutcome>))]
@@ -24,13 +26,17 @@ public enum StageOutcome
 /// <summary>An event the workflow did not act on, and why: kept for the audit.</summary>
 public sealed record IgnoredEvent(string Event, string Participant, int Round, string Reason, DateTimeOffset At);
 
-/// <summary>How a stage ended. <see cref="Approved"/> is set when it was approved.</summary>
+/// <summary>
+/// How a stage ended. <see cref="Approved"/> is set when it was approved. Ignored events are counted;
+/// only the most recent are kept, so a leaked link cannot grow the history without end.
+/// </summary>
 public sealed record StageResult(
     StageOutcome Outcome,
     int Round,
     StageApprovalResult? Approved,
     IReadOnlyList<DecisionRecord> Decisions,
-    IReadOnlyList<IgnoredEvent> Ignored,
+    int IgnoredEvents,
+    IReadOnlyList<IgnoredEvent> RecentIgnored,
     string? Reason);
 
 /// <summary>The strategy orchestration's output.</summary>
@@ -57,7 +63,8 @@ public sealed record ReviewRequest(
     IReadOnlyList<string> NotAnswered,
     MailBatch ReviewRequests);
 
-public sealed record ReviewSummary(int Errors, int Warnings);
+/// <summary>The frozen review: the consolidated draft's hash (where the approvers start), its findings, and review requests SendGrid refused.</summary>
+public sealed record ReviewSummary(string DraftSha256, int Errors, int Warnings, IReadOnlyList<string> Rejected);
 
 /// <summary>
 /// Input of <c>ApproveStage</c>: the approved draft by reference, who approved it, and the mail that

@@ -18,14 +18,18 @@ public static class WorkflowEvents
 /// <summary>A stakeholder's answer for a round, stored by content hash before the event is raised.</summary>
 public sealed record AnswerSubmitted(int Round, string Participant, string AnswerSha256, DateTimeOffset At);
 
-/// <summary>An approver's decision; the draft they decided on is stored by content hash.</summary>
+/// <summary>
+/// An approver's decision; the draft they decided on is stored by content hash. <see cref="BaseSha256"/> is
+/// the draft their page showed: an edit of a draft that has since changed is not counted.
+/// </summary>
 public sealed record DecisionSubmitted(
     int Round,
     string Approver,
     DecisionKind Decision,
     string Comment,
     string DraftSha256,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? BaseSha256 = null);
 
 public sealed record CancelRequested(string Reason, DateTimeOffset At);
 

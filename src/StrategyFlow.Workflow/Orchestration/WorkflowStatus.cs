@@ -30,7 +30,33 @@ public sealed record StageStatus(
     bool Escalated,
     int IgnoredEvents,
     IReadOnlyList<DecisionView> Decisions,
-    string? SendBackComment);
+    string? SendBackComment)
+{
+    /// <summary>Length of the answer hashes in <see cref="Answers"/>: enough to tell answers apart, short enough for 100 stakeholders.</summary>
+    public const int AnswerHashLength = 16;
+
+    /// <summary>Each stakeholder's counted answer this round, by the start of its content hash (kept through the review).</summary>
+    public IReadOnlyDictionary<string, string> Answers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The draft under review, by content hash; approvals count for this hash only.</summary>
+    public string? DraftSha256 { get; init; }
+
+    /// <summary>Approvers' edits of the shared draft this round, oldest first.</summary>
+    public IReadOnlyList<DraftEdit> Edits { get; init; } = [];
+
+    /// <summary>What is waiting to be sent or stored, and why it is late; null when nothing is.</summary>
+    public DeliveryStatus? Delivery { get; init; }
+
+    /// <summary>Recipients SendGrid refused (an invalid address): they got no mail.</summary>
+    public IReadOnlyList<string> Undeliverable { get; init; } = [];
+
+    /// <summary>The last few events not acted on, newest last: the form handler tells people why.</summary>
+    public IReadOnlyList<IgnoredEvent> RecentIgnored { get; init; } = [];
+
+    /// <summary>Whether <paramref name="answerSha256"/> is the participant's counted answer.</summary>
+    public bool Counts(string participant, string answerSha256) =>
+        Answers.TryGetValue(participant, out var counted) && answerSha256.StartsWith(counted, StringComparison.Ordinal);
+}
 
 /// <summary>A decision as ops see it; the comment is shortened here and kept whole in the archive.</summary>
 public sealed record DecisionView(
@@ -39,7 +65,8 @@ public sealed record DecisionView(
     string Approver,
     DecisionKind Decision,
     string Comment,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    string? ContentSha256 = null)
 {
     public const int CommentLength = 280;
 
@@ -49,8 +76,13 @@ public sealed record DecisionView(
         record.Approver,
         record.Decision,
         record.Comment.Length <= CommentLength ? record.Comment : string.Concat(record.Comment.AsSpan(0, CommentLength - 1), "…"),
-        record.At);
+        record.At,
+        record.ContentSha256);
 }
 
 /// <summary>The strategy orchestration's custom status: which stage runs, and the decisions of finished stages.</summary>
-public sealed record StrategyProgress(int Stage, StagePhase Phase, IReadOnlyList<DecisionView> Decisions);
+public sealed record StrategyProgress(int Stage, StagePhase Phase, IReadOnlyList<DecisionView> Decisions)
+{
+    /// <summary>The archive (and its outcome mail) when it is late.</summary>
+    public DeliveryStatus? Delivery { get; init; }
+}

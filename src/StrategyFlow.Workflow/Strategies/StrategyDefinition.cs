@@ -44,12 +44,37 @@ public sealed record Timing(TimeSpan ResponseWindow, TimeSpan ReminderInterval, 
     }
 }
 
+/// <summary>
+/// How the workflow retries what failed (mail, blobs): without end, waiting <see cref="FirstRetry"/>, then
+/// twice as long each time up to <see cref="MaxInterval"/>; the owner is told once after <see cref="TellOwnerAfter"/>.
+/// Part of the orchestration input, so a configuration change never alters a run's replay.
+/// </summary>
+public sealed record DeliveryPolicy(TimeSpan FirstRetry, TimeSpan MaxInterval, TimeSpan TellOwnerAfter)
+{
+    public static DeliveryPolicy Default { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30));
+
+    /// <summary>The wait after the <paramref name="failures"/>-th failed attempt in a row.</summary>
+    public TimeSpan Interval(int failures)
+    {
+        var wait = FirstRetry;
+        for (var i = 1; i < failures && wait < MaxInterval; i++)
+        {
+            wait *= 2;
+        }
+
+        return wait < MaxInterval ? wait : MaxInterval;
+    }
+}
+
 /// <summary>A validated strategy: the orchestration's input, and everything pages and emails need to know about it.</summary>
 public sealed record StrategyDefinition(
     StrategyHeader Header,
     IReadOnlyList<StagePlan> Stages,
     Timing Timing)
 {
+    /// <summary>Set when the strategy starts (from <c>StrategyFlow:Delivery</c>); runs started without it use the default.</summary>
+    public DeliveryPolicy Delivery { get; init; } = DeliveryPolicy.Default;
+
     public string Id => Header.Id;
 
     public StagePlan Plan(StageKey stage) => Stages[stage.Number() - 1];

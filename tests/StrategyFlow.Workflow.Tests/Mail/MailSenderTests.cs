@@ -25,7 +25,10 @@ public sealed class MailSenderTests : IAsyncLifetime
         return new MailBatch(header, stakeholders.Select(i => new MailOrder(
             $"{header.Id}/1/1/{MailKind.Invitation}/0/{Samples.Stakeholder(i)}",
             new Person($"Sidos {i}", Samples.Stakeholder(i)),
-            MailKind.Invitation, StageKey.Goals, 1, LinkRole.Stakeholder, DateTimeOffset.UnixEpoch.AddDays(20_000), null, [], 0)).ToList());
+            MailKind.Invitation)
+        {
+            Stage = StageKey.Goals, Round = 1, Role = LinkRole.Stakeholder, Deadline = DateTimeOffset.UnixEpoch.AddDays(20_000),
+        }).ToList());
     }
 
     [Fact]
