@@ -139,13 +139,19 @@ public sealed class WorkflowHost : IAsyncDisposable
         return sha;
     }
 
-    /// <summary>What the form handler does for an approver; the draft defaults to the consolidated one.</summary>
-    public async Task DecideAsync(string id, StageKey stage, int round, string approver, DecisionKind decision, string comment = "", StageAnswer? draft = null)
+    /// <summary>
+    /// What the form handler does for an approver: the draft defaults to the consolidated one, and the
+    /// draft the page showed (<paramref name="seen"/>) to the one under review now.
+    /// </summary>
+    public async Task DecideAsync(
+        string id, StageKey stage, int round, string approver, DecisionKind decision, string comment = "", StageAnswer? draft = null, string? seen = null)
     {
         draft ??= (await WaitForAsync(() => Repository.GetReviewAsync(id, stage, round), $"review of {stage}")).Consolidated.Draft;
+        seen ??= (await WaitForAsync(
+            async () => await StageStatusAsync(id, stage) is { DraftSha256: not null } status ? status : null, $"draft under review of {stage}")).DraftSha256;
         var sha = await Repository.SaveDraftAsync(id, stage, round, approver, draft);
         await Client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.DecisionSubmitted,
-            new DecisionSubmitted(round, approver, decision, comment, sha, DateTimeOffset.UtcNow));
+            new DecisionSubmitted(round, approver, decision, comment, sha, DateTimeOffset.UtcNow, seen));
     }
 
     /// <summary>Every stakeholder answers with the stage's sample answer, then the first approver approves.</summary>

@@ -187,6 +187,49 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         Assert.Equal([Samples.Approver(1), Samples.Approver(2)], goals!.ApprovedBy);
     }
 
+    /// <summary>Policy all: an approval is for a content hash, and the stage is approved only when every approver approved the archived one.</summary>
+    [Fact]
+    public async Task Review_PolicyAllWithAnEditAfterAnApproval_AsksAgainAndArchivesOnlyContentEveryoneApproved()
+    {
+        var definition = Samples.Definition("all-same-content", stakeholders: 1, approvers: 2, policy: "all");
+        var id = definition.Id;
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        await _host.AnswerAsync(id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.DraftSha256 is not null);
+
+        await _host.DecideAsync(id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved);
+        await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.Answered.Count == 1);
+        var review = await _host.Repository.GetReviewAsync(id, StageKey.Goals, 1);
+        var edited = review!.Consolidated.Draft with { Goals = [review.Consolidated.Draft.Goals[0] with { Target = "80" }] };
+        await _host.DecideAsync(id, StageKey.Goals, 1, Samples.Approver(2), DecisionKind.Approved, "Nostin tavoitetta.", edited);
+
+        var editedSha = CoreJson.Sha256(edited);
+        var afterEdit = await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.DraftSha256 == editedSha);
+        Assert.Equal([Samples.Approver(2)], afterEdit.Answered);
+        Assert.Equal([Samples.Approver(1)], afterEdit.Pending);
+        Assert.Equal(Samples.Approver(2), Assert.Single(afterEdit.Edits).Approver);
+        var askedAgain = await WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(Samples.Approver(1), nameof(MailKind.DraftChanged)).FirstOrDefault()), "request to approve again");
+        Assert.NotNull(askedAgain.Token);
+        Assert.Empty(_host.MailsTo(Samples.Approver(2), nameof(MailKind.DraftChanged)));
+
+        await _host.DecideAsync(id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved, draft: edited);
+        await _host.WaitForStageAsync(id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+
+        var archived = await _host.Repository.GetArchivedStageAsync(id, StageKey.Goals);
+        Assert.Equal(editedSha, archived!.ContentSha256);
+        Assert.Equal(editedSha, CoreJson.Sha256(archived.Content));
+        Assert.Equal([Samples.Approver(1), Samples.Approver(2)], archived.ApprovedBy);
+        var stage = await _host.Client.GetInstanceAsync(InstanceIds.Stage(id, StageKey.Goals), getInputsAndOutputs: true);
+        var decisions = stage!.ReadOutputAs<StageResult>()!.Decisions;
+        foreach (var approver in archived.ApprovedBy)
+        {
+            var last = decisions.Last(d => d.Approver == approver);
+            Assert.Equal((DecisionKind.Approved, editedSha), (last.Decision, last.ContentSha256));
+        }
+    }
+
     [Fact]
     public async Task Review_PolicyAny_FirstDecisionWins()
     {
@@ -275,6 +318,53 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Invitation)));
         Assert.Single(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)));
         Assert.True(_host.Mail.Requests >= 6);
+    }
+
+    /// <summary>An outage longer than any fixed retry budget delays the strategy and shows in its status; it never ends it.</summary>
+    [Fact]
+    public async Task Delivery_SendGridDownLongerThanARetryBudget_StrategyWaitsShowsDelayAndDeliversOnce()
+    {
+        const int FailedRequests = 60; // each activity attempt makes 3 requests: 20 failed attempts, far past 8
+        _host.Mail.Fail(Enumerable.Repeat(HttpStatusCode.TooManyRequests, FailedRequests).ToArray());
+        var definition = Samples.Definition("outage") with
+        {
+            Delivery = new DeliveryPolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1)),
+        };
+        await _host.StartAsync(definition);
+
+        var delayed = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: >= 2 });
+        Assert.Equal("invitations", delayed.Delivery!.What);
+        Assert.Contains("429", delayed.Delivery.LastError, StringComparison.Ordinal);
+        Assert.True(delayed.Delivery.NextAttempt > delayed.Delivery.Since);
+
+        var recovered = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        Assert.True(_host.Mail.Requests > FailedRequests);
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Invitation)));
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)));
+        Assert.Single(_host.MailsTo(Samples.Owner, nameof(MailKind.DeliveryDelayed)));
+        Assert.Equal([Samples.Stakeholder(1), Samples.Stakeholder(2)], recovered.Pending);
+
+        await _host.PassStageAsync(definition, StageKey.Goals);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+    }
+
+    /// <summary>Cancelling while a delivery keeps failing ends the strategy cleanly: the retry wait listens for it.</summary>
+    [Fact]
+    public async Task Delivery_CancelledDuringAnOutage_EndsCancelled()
+    {
+        _host.Mail.Fail(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 12).ToArray());
+        var definition = Samples.Definition("outage-cancel") with
+        {
+            Delivery = new DeliveryPolicy(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromHours(1)),
+        };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: >= 1 });
+
+        await _host.Client.RaiseEventAsync(definition.Id, WorkflowEvents.CancelRequested, new CancelRequested("Katko", DateTimeOffset.UtcNow));
+
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        Assert.Equal(DocumentOutcome.Cancelled, outcome.Outcome);
+        Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Invitation)));
     }
 
     [Fact]
