@@ -25,7 +25,7 @@ public sealed class ApproveStage(StrategyRepository repository, MailSender mail)
             return new StageApprovalResult(false, null, null, "the approved draft was not found");
         }
 
-        if (AnswerValidator.Validate(draft, input.Context).Count > 0 || CoherenceChecker.Check(draft, input.Context).HasErrors())
+        if (ApprovalGate.Check(draft, input.Context, out _).Count > 0)
         {
             return new StageApprovalResult(false, null, null, "the draft has errors that block approval");
         }

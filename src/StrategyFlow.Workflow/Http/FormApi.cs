@@ -7,6 +7,7 @@ using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
+using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Pages;
 using StrategyFlow.Workflow.Storage;
@@ -57,7 +58,7 @@ public static partial class FormApi
 
             return session.Claims.Role == LinkRole.Stakeholder
                 ? await StakeholderFormAsync(session, services, null, [], 1, cancellationToken)
-                : await ReviewPageAsync(session, services, null, [], null, "", 1, cancellationToken);
+                : await ReviewPageAsync(session, services, new ReviewPageState(null, ""), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -120,33 +121,52 @@ public static partial class FormApi
 
         var claims = session.Claims;
         var sha = await services.Repository.SaveAnswerAsync(claims.StrategyId, stage, claims.Round, claims.Participant, answer, cancellationToken);
-        await client.RaiseEventAsync(
-            session.InstanceId,
-            WorkflowEvents.AnswerSubmitted,
-            new AnswerSubmitted(claims.Round, claims.Participant, sha, services.Time.GetUtcNow()),
-            cancellationToken);
-        return FormPages.Notice(NoticeKind.AnswerReceived, session.Language);
+        if (session.Status.Counts(claims.Participant, sha))
+        {
+            return FormPages.Notice(NoticeKind.AnswerReceived, session.Language); // the same answer again: nothing new to raise
+        }
+
+        var submitted = services.Time.GetUtcNow();
+        await client.RaiseEventAsync(session.InstanceId, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(claims.Round, claims.Participant, sha, submitted), cancellationToken);
+
+        // "Received" only once the stage itself shows the answer counted.
+        var settled = await StageConfirmation.AwaitAsync(client, session.InstanceId, services.Time, status =>
+            status.Counts(claims.Participant, sha)
+            || status.Round != claims.Round || status.Phase != StagePhase.CollectingInput
+            || StageConfirmation.IgnoredSince(status, WorkflowEvents.AnswerSubmitted, claims.Participant, submitted) is not null, cancellationToken);
+        var kind = settled is null ? NoticeKind.AnswerPending
+            : settled.Round == claims.Round && settled.Counts(claims.Participant, sha) ? NoticeKind.AnswerReceived
+            : NoticeKind.AnswerNotCounted;
+        return FormPages.Notice(kind, session.Language);
     }
 
     private static async Task<IResult> StakeholderFormAsync(
         FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, int blankRows, CancellationToken cancellationToken)
     {
-        answer ??= await LatestAnswerAsync(session, services, cancellationToken) ?? EmptyAnswer(session.Claims.Stage);
+        answer ??= await CountedAnswerAsync(session, services, cancellationToken) ?? EmptyAnswer(session.Claims.Stage);
         return FormPages.StakeholderForm(new StakeholderFormModel(
             session.Header, answer, session.Input.Context, session.Status.SendBackComment, errors, blankRows));
     }
 
     /// <summary>
-    /// What to prefill: the participant's latest answer of this round, or of the round before a send-back.
-    /// A first visit in round 1 has nothing to show, and costs no storage call.
+    /// What to prefill: exactly the answer the workflow counted this round, or after a send-back the one the
+    /// previous round's review used. A first visit in round 1 has nothing to show, and costs no storage call.
     /// </summary>
-    private static Task<StageAnswer?> LatestAnswerAsync(FormSession session, FormServices services, CancellationToken cancellationToken)
+    private static async Task<StageAnswer?> CountedAnswerAsync(FormSession session, FormServices services, CancellationToken cancellationToken)
     {
         var claims = session.Claims;
-        var answered = session.Status.Answered.Contains(claims.Participant, StringComparer.OrdinalIgnoreCase);
-        return !answered && claims.Round == 1
-            ? Task.FromResult<StageAnswer?>(null)
-            : services.Repository.GetLatestAnswerAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, answered, cancellationToken);
+        if (session.Status.Answers.TryGetValue(claims.Participant, out var counted))
+        {
+            return await services.Repository.GetAnswerByHashAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, counted, cancellationToken);
+        }
+
+        if (claims.Round == 1)
+        {
+            return null;
+        }
+
+        var previous = await services.Repository.GetReviewAsync(claims.StrategyId, claims.Stage, claims.Round - 1, cancellationToken);
+        return previous?.Answers.FirstOrDefault(a => a.Contributor == claims.Participant)?.Answer;
     }
 
     // ---- Approvers ------------------------------------------------------------------------
@@ -154,7 +174,6 @@ public static partial class FormApi
     private static async Task<IResult> SubmitDecisionAsync(FormSession session, IFormCollection form, DurableTaskClient client, FormServices services, CancellationToken cancellationToken)
     {
         var claims = session.Claims;
-        var draft = FormReader.ReadAnswer(claims.Stage, form);
         var comment = FormReader.ReadComment(form);
         var action = FormReader.ReadAction(form);
         var decision = action.Kind switch
@@ -164,9 +183,12 @@ public static partial class FormApi
             FormActionKind.Reject => DecisionKind.Rejected,
             _ => (DecisionKind?)null,
         };
+
+        // Only an approval (or adding a row) needs the draft: sending back and rejecting never fail on it.
+        var draft = action.Kind is FormActionKind.Approve or FormActionKind.AddRow ? FormReader.ReadAnswer(claims.Stage, form) : null;
         if (action.Kind == FormActionKind.AddRow)
         {
-            return await ReviewPageAsync(session, services, draft, [], null, comment, FormReader.ReadBlankRows(form) + 1, cancellationToken);
+            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(form) + 1), cancellationToken);
         }
 
         if (decision is null)
@@ -174,55 +196,76 @@ public static partial class FormApi
             return FormPages.Notice(NoticeKind.BadRequest, session.Language);
         }
 
-        var errors = new List<FieldError>();
-        IReadOnlyList<Finding>? findings = null;
-        if (comment.Length > Limits.Comment)
+        var seen = form[FormFields.DraftBase].ToString();
+        if (decision == DecisionKind.Approved && session.Status.DraftSha256 is { } current && seen != current)
         {
-            errors.Add(new FieldError("comment", "tooLong", new LocalizedText(
-                $"Kommentti voi olla enintään {Limits.Comment} merkkiä.", $"The comment may be at most {Limits.Comment} characters.")));
+            // The draft moved on since the page was rendered: show the new one instead of overwriting it.
+            return await ReviewPageAsync(session, services, new ReviewPageState(null, comment) { Notice = PageText.DraftChangedNotice.In(session.Language) }, cancellationToken);
         }
 
-        if (decision == DecisionKind.ChangesRequested && comment.Length == 0)
-        {
-            errors.Add(new FieldError("comment", "required", new LocalizedText(
-                "Kerro sidosryhmille, mitä pitää muuttaa.", "Tell the stakeholders what to change.")));
-        }
-
-        if (decision == DecisionKind.Approved)
-        {
-            errors.AddRange(AnswerValidator.Validate(draft, session.Input.Context));
-            findings = CoherenceChecker.Check(draft, session.Input.Context);
-            if (findings.HasErrors())
-            {
-                errors.Add(new FieldError("draft", "coherence", new LocalizedText(
-                    "Luonnoksessa on virheitä, jotka estävät hyväksynnän: korjaa ne tai palauta vaihe.",
-                    "The draft has errors that block approval: fix them or send the stage back.")));
-            }
-        }
-
+        var errors = DecisionRules.Check(decision.Value, comment, draft, session.Input.Context, out var findings);
         if (errors.Count > 0)
         {
-            return await ReviewPageAsync(session, services, draft, errors, findings, comment, FormReader.ReadBlankRows(form), cancellationToken);
+            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(form)) { Errors = errors, Findings = findings }, cancellationToken);
         }
 
-        var sha = await services.Repository.SaveDraftAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, draft, cancellationToken);
+        var sha = draft is null
+            ? session.Status.DraftSha256 ?? ""
+            : await services.Repository.SaveDraftAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, draft, cancellationToken);
+        var submitted = services.Time.GetUtcNow();
         await client.RaiseEventAsync(
             session.InstanceId,
             WorkflowEvents.DecisionSubmitted,
-            new DecisionSubmitted(claims.Round, claims.Participant, decision.Value, comment, sha, services.Time.GetUtcNow()),
+            new DecisionSubmitted(claims.Round, claims.Participant, decision.Value, comment, sha, submitted, seen),
             cancellationToken);
-        return FormPages.Notice(NoticeKind.DecisionRecorded, session.Language);
+        return await ConfirmDecisionAsync(session, client, services, submitted, comment, cancellationToken);
     }
 
-    private static async Task<IResult> ReviewPageAsync(
-        FormSession session,
-        FormServices services,
-        StageAnswer? draft,
-        IReadOnlyList<FieldError> errors,
-        IReadOnlyList<Finding>? findings,
-        string comment,
-        int blankRows,
-        CancellationToken cancellationToken)
+    /// <summary>"Recorded" only once the stage shows the decision; otherwise what happened instead.</summary>
+    private static async Task<IResult> ConfirmDecisionAsync(
+        FormSession session, DurableTaskClient client, FormServices services, DateTimeOffset submitted, string comment, CancellationToken cancellationToken)
+    {
+        var claims = session.Claims;
+        bool Mine(DecisionView d) => d.Approver == claims.Participant && d.Round == claims.Round && d.At == submitted;
+        var settled = await StageConfirmation.AwaitAsync(client, session.InstanceId, services.Time, status =>
+            status.Decisions.Any(Mine) || status.Round != claims.Round || status.Phase != StagePhase.AwaitingApproval
+            || StageConfirmation.IgnoredSince(status, WorkflowEvents.DecisionSubmitted, claims.Participant, submitted) is not null, cancellationToken);
+        var language = session.Language;
+        if (settled is null)
+        {
+            return FormPages.Notice(NoticeKind.DecisionPending, language);
+        }
+
+        var approvers = session.Input.Plan.Approvers;
+        string Name(string email) => approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
+        if (settled.Decisions.Any(Mine))
+        {
+            var waiting = settled.Phase == StagePhase.AwaitingApproval && settled.Round == claims.Round && settled.Pending.Count > 0
+                ? PageText.WaitingForOthers.Format(language, string.Join(", ", settled.Pending.Select(Name)))
+                : null;
+            return FormPages.Notice(NoticeKind.DecisionRecorded, language, waiting);
+        }
+
+        if (StageConfirmation.IgnoredSince(settled, WorkflowEvents.DecisionSubmitted, claims.Participant, submitted) is { Reason: IgnoreReasons.DraftChanged })
+        {
+            return await ReviewPageAsync(session with { Status = settled }, services, new ReviewPageState(null, comment) { Notice = PageText.DraftChangedNotice.In(language) }, cancellationToken);
+        }
+
+        var decisive = settled.Decisions.LastOrDefault(d => d.Round == claims.Round && d.Approver != claims.Participant);
+        return FormPages.Notice(NoticeKind.DecisionNotCounted, language, decisive is null ? null : PageText.DecidedBy.Format(language, Name(decisive.Approver)));
+    }
+
+    /// <summary>What the review page shows besides the stage's state: what the approver typed, and why the page is shown again.</summary>
+    private sealed record ReviewPageState(StageAnswer? Draft, string Comment, int BlankRows = 1)
+    {
+        public IReadOnlyList<FieldError> Errors { get; init; } = [];
+
+        public IReadOnlyList<Finding>? Findings { get; init; }
+
+        public string? Notice { get; init; }
+    }
+
+    private static async Task<IResult> ReviewPageAsync(FormSession session, FormServices services, ReviewPageState state, CancellationToken cancellationToken)
     {
         var claims = session.Claims;
         var review = await services.Repository.GetReviewAsync(claims.StrategyId, claims.Stage, claims.Round, cancellationToken);
@@ -232,14 +275,43 @@ public static partial class FormApi
             return FormPages.Notice(NoticeKind.Unavailable, session.Language);
         }
 
+        // Until the stage has published the draft under review, it is the consolidated one: no edit can count before.
+        var consolidated = review.Consolidated.Draft;
+        var current = session.Status.DraftSha256 ?? CoreJson.Sha256(consolidated);
+        var shared = current == CoreJson.Sha256(consolidated)
+            ? consolidated
+            : await services.Repository.GetDraftAsync(claims.StrategyId, claims.Stage, claims.Round, current, cancellationToken)
+                ?? throw new InvalidOperationException("The draft under review is missing.");
+        var draft = state.Draft ?? shared;
+        var findings = state.Findings ?? (draft == consolidated ? review.Findings : CoherenceChecker.Check(draft, session.Input.Context, review.Consolidated.Conflicts));
         var stakeholders = session.Input.Plan.Stakeholders;
         var notAnswered = review.NotAnswered
             .Select(email => stakeholders.FirstOrDefault(s => s.Email == email) is { } person ? $"{person.Name} <{person.Email}>" : email)
             .ToList();
-        draft ??= review.Consolidated.Draft;
-        findings ??= draft == review.Consolidated.Draft ? review.Findings : CoherenceChecker.Check(draft, session.Input.Context, review.Consolidated.Conflicts);
         return FormPages.ReviewPage(new ReviewPageModel(
-            session.Header, review.Answers, notAnswered, review.Consolidated, draft, findings, session.Input.Context, errors, comment, blankRows));
+            session.Header, review.Answers, notAnswered, review.Consolidated, draft, findings, session.Input.Context, state.Errors, state.Comment, state.BlankRows)
+        {
+            DraftSha256 = current,
+            Activity = Activity(session),
+            Notice = state.Notice,
+        });
+    }
+
+    /// <summary>This round's decisions and edits by approvers, oldest first; approvals of an earlier draft are marked as lapsed.</summary>
+    private static List<ReviewActivity> Activity(FormSession session)
+    {
+        var status = session.Status;
+        var language = session.Language;
+        string Name(string email) => session.Input.Plan.Approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
+        var decisions = status.Decisions.Where(d => d.Round == status.Round).Select(d => new ReviewActivity(
+            Name(d.Approver),
+            d.At,
+            d.Decision == DecisionKind.ChangesRequested ? PageText.ActivityChangesRequested.In(language)
+                : d.Decision == DecisionKind.Rejected ? PageText.ActivityRejected.In(language)
+                : d.ContentSha256 == status.DraftSha256 ? PageText.ActivityApproved.In(language) : PageText.ActivityApprovedEarlier.In(language),
+            d.Comment));
+        var edits = status.Edits.Select(e => new ReviewActivity(Name(e.Approver), e.At, PageText.ActivityEdited.In(language), null));
+        return decisions.Concat(edits).OrderBy(a => a.At).ToList();
     }
 
     // ---- Shared ---------------------------------------------------------------------------
@@ -277,7 +349,7 @@ public static partial class FormApi
         var phase = claims.Role == LinkRole.Stakeholder ? StagePhase.CollectingInput : StagePhase.AwaitingApproval;
         var open = stage.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
             && status is not null && status.Round == claims.Round && status.Phase == phase;
-        if (!open)
+        if (!open || (claims.Role == LinkRole.Stakeholder && status!.Deadline < services.Time.GetUtcNow()))
         {
             return (null, FormPages.Notice(NoticeKind.RoundClosed, language));
         }

@@ -82,6 +82,12 @@ public static class FormPages
             .Close("section");
 
         var main = Intro(m.Header, stage, PageText.ApproverHello, PageText.DecideBy);
+        if (!string.IsNullOrEmpty(m.Notice))
+        {
+            main.Element("p", m.Notice, ("class", "card notice"), ("role", "status"));
+        }
+
+        ReviewActivityList(main, m.Activity, language);
         NotAnswered(main, m.NotAnswered ?? [], language);
         ErrorSummary(main, errors, language);
         Findings(main, m.Findings ?? [], language);
@@ -89,6 +95,7 @@ public static class FormPages
 
         main.Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
             .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)))
+            .Void("input", ("type", "hidden"), ("name", FormFields.DraftBase), ("value", m.DraftSha256 ?? string.Empty))
             .Open("section", ("class", "card"), ("aria-labelledby", "h-draft"))
             .Element("h2", PageText.DraftTitle.In(language), ("id", "h-draft"))
             .Element("p", PageText.DraftText.In(language));
@@ -97,6 +104,31 @@ public static class FormPages
 
         var title = $"{PageText.Review.In(language)}: {stage.Title.In(language)} – {m.Header.StrategyTitle}";
         return Page(errors.Any ? 400 : 200, m.Header, title, main);
+    }
+
+    /// <summary>What the other approvers did this round: decisions with comments, and edits of the draft.</summary>
+    private static void ReviewActivityList(HtmlBuilder main, IReadOnlyList<ReviewActivity> activity, Language language)
+    {
+        if (activity.Count == 0)
+        {
+            return;
+        }
+
+        main.Open("section", ("class", "card"), ("aria-labelledby", "h-activity"))
+            .Element("h2", PageText.ReviewActivityTitle.In(language), ("id", "h-activity"))
+            .Open("ul");
+        foreach (var item in activity)
+        {
+            main.Open("li").Element("strong", item.Who).Text($" – {item.What} ({Deadlines.Format(item.At, language)})");
+            if (!string.IsNullOrWhiteSpace(item.Comment))
+            {
+                main.Element("blockquote", item.Comment);
+            }
+
+            main.Close("li");
+        }
+
+        main.Close("ul").Close("section");
     }
 
     /// <summary>A short page in the strategy's language. <see cref="NoticeKind.LinkInvalid"/> is always bilingual and generic.</summary>
@@ -146,6 +178,8 @@ public static class FormPages
     private static int StatusOf(NoticeKind kind) => kind switch
     {
         NoticeKind.AnswerReceived or NoticeKind.DecisionRecorded or NoticeKind.RoundClosed => 200,
+        NoticeKind.AnswerNotCounted or NoticeKind.DecisionNotCounted => 409,
+        NoticeKind.AnswerPending or NoticeKind.DecisionPending => 202,
         NoticeKind.LinkInvalid => 403,
         NoticeKind.NotFound => 404,
         NoticeKind.TooLarge => 413,

@@ -201,6 +201,9 @@ internal static class FormFields
     public const string Action = "action";
     public const string BlankRows = "blankRows";
     public const string Comment = "comment";
+
+    /// <summary>The hash of the draft the review page showed: an approval with edits counts only if it is still the draft under review.</summary>
+    public const string DraftBase = "draftBase";
     public const string Remove = "remove";
     public const string FreeTextSuffix = "Text";
     public const string AddRowPrefix = "add:";

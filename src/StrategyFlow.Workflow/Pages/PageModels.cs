@@ -38,7 +38,20 @@ public sealed record ReviewPageModel(
     StrategyContext Context,
     IReadOnlyList<FieldError> Errors,
     string Comment,
-    int BlankRows = 1);
+    int BlankRows = 1)
+{
+    /// <summary>The hash of <see cref="Draft"/> as the workflow holds it: posted back with an approval.</summary>
+    public string? DraftSha256 { get; init; }
+
+    /// <summary>The other approvers' decisions and comments this round, and their edits of the draft.</summary>
+    public IReadOnlyList<ReviewActivity> Activity { get; init; } = [];
+
+    /// <summary>Why the page is shown again (e.g. the draft changed meanwhile).</summary>
+    public string? Notice { get; init; }
+}
+
+/// <summary>One thing an approver did this round, as the review page lists it.</summary>
+public sealed record ReviewActivity(string Who, DateTimeOffset At, string What, string? Comment);
 
 /// <summary>The short pages shown after an action, or instead of a form.</summary>
 public enum NoticeKind
@@ -46,6 +59,18 @@ public enum NoticeKind
     AnswerReceived,
     DecisionRecorded,
     RoundClosed,
+
+    /// <summary>The answer was stored but the round closed before the workflow counted it.</summary>
+    AnswerNotCounted,
+
+    /// <summary>Stored and sent to the workflow, which has not confirmed it yet.</summary>
+    AnswerPending,
+
+    /// <summary>Another decision ended the review first, so this one was not counted.</summary>
+    DecisionNotCounted,
+
+    /// <summary>Sent to the workflow, which has not confirmed it yet.</summary>
+    DecisionPending,
     LinkInvalid,
     NotFound,
     TooLarge,

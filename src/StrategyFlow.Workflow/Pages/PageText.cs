@@ -82,6 +82,18 @@ internal static class PageText
         "Hyväksyminen tallentaa luonnoksen sellaisena kuin se on yllä. Muutospyyntö avaa uuden kierroksen. Hylkääminen päättää koko strategian.",
         "Approving records the draft as it stands above. Requesting changes starts a new round. Rejecting ends the whole strategy.");
 
+    public static readonly LocalizedText ReviewActivityTitle = new("Hyväksyjien päätökset ja muutokset tällä kierroksella", "Approvers' decisions and edits this round");
+    public static readonly LocalizedText ActivityApproved = new("hyväksyi tämän version", "approved this version");
+    public static readonly LocalizedText ActivityApprovedEarlier = new("hyväksyi aiemman version (ei enää voimassa)", "approved an earlier version (no longer counts)");
+    public static readonly LocalizedText ActivityChangesRequested = new("pyysi muutoksia", "asked for changes");
+    public static readonly LocalizedText ActivityRejected = new("hylkäsi strategian", "rejected the strategy");
+    public static readonly LocalizedText ActivityEdited = new("muokkasi luonnosta", "edited the draft");
+    public static readonly LocalizedText DraftChangedNotice = new(
+        "Toinen hyväksyjä muutti luonnosta sillä välin, kun arvioit sitä. Alla on uusi versio; tekemiäsi muutoksia ei tallennettu. Tarkista se ja päätä uudelleen.",
+        "Another approver changed the draft while you were reviewing it. The new version is below; your edits were not saved. Please check it and decide again.");
+    public static readonly LocalizedText WaitingForOthers = new("Odotamme vielä muiden hyväksyjien päätöstä: {0}.", "Still waiting for the other approvers: {0}.");
+    public static readonly LocalizedText DecidedBy = new("Päätöksen teki {0}.", "Decided by {0}.");
+
     // Notices: title and text.
     public static (LocalizedText Title, LocalizedText Text) Notice(NoticeKind kind) => kind switch
     {
@@ -96,6 +108,20 @@ internal static class PageText
             new("Tämä kierros on päättynyt", "This round has closed"),
             new("Tämä linkki ei enää ota vastaan vastauksia tai päätöksiä, eikä mitään muutettu. Jos vaihe avataan uudelleen, saat uuden sähköpostin.",
                 "This link no longer accepts answers or decisions, and nothing was changed. If the stage reopens, you will get a new email.")),
+        NoticeKind.AnswerNotCounted => (
+            new("Vastaustasi ei ehditty ottaa huomioon", "Your answer was not counted"),
+            new("Kierros sulkeutui ennen kuin vastauksesi ehti perille, joten sitä ei käytetty. Jos vaihe avataan uudelleen, saat uuden sähköpostin.",
+                "The round closed before your answer arrived, so it was not used. If the stage reopens, you will get a new email.")),
+        NoticeKind.AnswerPending => (
+            new("Vastauksesi on tallessa, mutta sitä ei ole vielä vahvistettu", "Your answer is saved but not confirmed yet"),
+            new("Työnkulku ei ehtinyt vahvistaa vastaustasi heti. Avaa linkki hetken kuluttua uudelleen: lomake näyttää sen vastauksen, joka on otettu huomioon.",
+                "The workflow could not confirm your answer straight away. Open your link again in a minute: the form shows the answer that counts.")),
+        NoticeKind.DecisionNotCounted => (
+            new("Vaiheesta on jo päätetty", "This stage has already been decided"),
+            new("Toinen päätös ehti ensin, joten päätöstäsi ei kirjattu.", "Another decision came first, so yours was not recorded.")),
+        NoticeKind.DecisionPending => (
+            new("Päätöksesi on lähetetty, mutta sitä ei ole vielä vahvistettu", "Your decision is sent but not confirmed yet"),
+            new("Avaa linkki hetken kuluttua uudelleen nähdäksesi, kirjattiinko päätöksesi.", "Open your link again in a minute to see whether it was recorded.")),
         NoticeKind.LinkInvalid => (
             new("Linkki ei kelpaa", "This link is not valid"),
             new("Linkki voi olla vanhentunut tai kopioitunut vajaana. Pyydä uusi linkki viestin lähettäjältä.",

@@ -37,24 +37,13 @@ public sealed class StrategyRepository(IBlobStore blobs)
     public Task<StageAnswer?> GetAnswerAsync(string strategyId, StageKey stage, int round, string participant, string sha256, CancellationToken cancellationToken = default) =>
         ReadAsync<StageAnswer>(Containers.Submissions, $"{SubmissionPrefix("answers", strategyId, stage, round, participant)}{sha256}.json", cancellationToken);
 
-    /// <summary>
-    /// The participant's most recent answer in this round (unless <paramref name="searchThisRound"/> is false:
-    /// the caller knows there is none), or else in the previous one (prefill after a send-back).
-    /// </summary>
-    public async Task<StageAnswer?> GetLatestAnswerAsync(
-        string strategyId, StageKey stage, int round, string participant, bool searchThisRound = true, CancellationToken cancellationToken = default)
+    /// <summary>The participant's answer of this round whose content hash starts with <paramref name="sha256Prefix"/> (the one the workflow counted).</summary>
+    public async Task<StageAnswer?> GetAnswerByHashAsync(
+        string strategyId, StageKey stage, int round, string participant, string sha256Prefix, CancellationToken cancellationToken = default)
     {
-        for (var r = searchThisRound ? round : round - 1; r >= Math.Max(1, round - 1); r--)
-        {
-            var entries = await blobs.ListAsync(Containers.Submissions, SubmissionPrefix("answers", strategyId, stage, r, participant), cancellationToken);
-            var newest = entries.MaxBy(e => e.CreatedOn);
-            if (newest is not null)
-            {
-                return await ReadAsync<StageAnswer>(Containers.Submissions, newest.Name, cancellationToken);
-            }
-        }
-
-        return null;
+        var entries = await blobs.ListAsync(Containers.Submissions, SubmissionPrefix("answers", strategyId, stage, round, participant), cancellationToken);
+        var match = entries.FirstOrDefault(e => e.Name[(e.Name.LastIndexOf('/') + 1)..].StartsWith(sha256Prefix, StringComparison.Ordinal));
+        return match is null ? null : await ReadAsync<StageAnswer>(Containers.Submissions, match.Name, cancellationToken);
     }
 
     /// <summary>Stores the draft an approver decided on; returns its SHA-256.</summary>

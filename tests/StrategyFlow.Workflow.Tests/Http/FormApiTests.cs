@@ -48,6 +48,10 @@ public sealed class FormApiTests : IAsyncLifetime
         ("goals[0].metric", "liidit / kk"), ("goals[0].target", "50"), ("action", "submit"),
     ];
 
+    /// <summary>The hash of the draft a review page was rendered from, as the browser posts it back.</summary>
+    internal static string DraftBase(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"draftBase\" value=\"([0-9a-f]*)\"").Groups[1].Value;
+
     [Fact]
     public async Task Get_StakeholderLink_ShowsTheFormAndChangesNothing()
     {
@@ -172,7 +176,8 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Equal(200, review.StatusCode);
         Assert.Contains("Lisää liidejä", review.Html, StringComparison.Ordinal);
 
-        var approve = GoalAnswer("Lisää liidejä LinkedInistä").Select(f => f.Item1 == "action" ? (f.Item1, "approve") : f).ToArray();
+        var approve = GoalAnswer("Lisää liidejä LinkedInistä").Select(f => f.Item1 == "action" ? (f.Item1, "approve") : f)
+            .Append(("draftBase", DraftBase(review.Html))).ToArray();
         var blocked = await PostAsync(approverToken, approve.Select(f => f.Item1 == "goals[0].businessGoal" ? (f.Item1, "") : f).ToArray());
         Assert.Equal(400, blocked.StatusCode);
 
@@ -204,4 +209,72 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Equal(StagePhase.AwaitingApproval, status!.Phase);
         Assert.Empty(status.Decisions);
     }
+    // ---- An acknowledgement is the truth ---------------------------------------------------
+
+    [Fact]
+    public async Task Stakeholder_SubmitsAThenBThenA_FormShowsAAndTheSameAnswerAgainRaisesNothing()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        Assert.Equal(200, (await PostAsync(token, GoalAnswer("Versio A"))).StatusCode);
+        Assert.Equal(200, (await PostAsync(token, GoalAnswer("Versio B"))).StatusCode);
+        Assert.Equal(200, (await PostAsync(token, GoalAnswer("Versio A"))).StatusCode);
+
+        var again = await PostAsync(token, GoalAnswer("Versio A"));
+
+        Assert.Equal(200, again.StatusCode);
+        var form = await GetAsync(token);
+        Assert.Contains("Versio A", form.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Versio B", form.Html, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Equal(0, status!.IgnoredEvents);
+    }
+
+    /// <summary>A revision racing the last stakeholder's answer (which closes the round): whatever is acknowledged is what the review holds.</summary>
+    [Fact]
+    public async Task Stakeholders_RevisionRacesTheAnswerThatClosesTheRound_EveryAcknowledgedAnswerIsReviewed()
+    {
+        var first = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var second = await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation);
+        await PostAsync(first, GoalAnswer("Ensimmäinen"));
+
+        var posts = await Task.WhenAll(PostAsync(first, GoalAnswer("Korjattu")), PostAsync(second, GoalAnswer("Toinen")));
+
+        var review = await WorkflowHost.WaitForAsync(() => _host.Repository.GetReviewAsync(_definition.Id, StageKey.Goals, 1), "review");
+        var reviewed = review.Answers.ToDictionary(a => a.Contributor, a => a.Answer.Goals.Single().Title);
+        Assert.Equal("Toinen", reviewed[Samples.Stakeholder(2)]);
+        var revisionAcknowledged = posts[0].Html.Contains(PageText.Notice(NoticeKind.AnswerReceived).Title.Fi, StringComparison.Ordinal);
+        Assert.Equal(revisionAcknowledged ? "Korjattu" : "Ensimmäinen", reviewed[Samples.Stakeholder(1)]);
+        Assert.Equal(revisionAcknowledged ? 200 : 409, posts[0].StatusCode);
+    }
+
+    /// <summary>Policy any: two approvers decide at once; only the decision that counted is told "recorded", the other "already decided by".</summary>
+    [Fact]
+    public async Task Approvers_CompetingDecisionsUnderAny_ExactlyOneIsRecorded()
+    {
+        var definition = Samples.Definition("forms-race", stakeholders: 1, approvers: 2);
+        await _host.StartAsync(definition);
+        var answerToken = await StrategyLinkAsync(definition.Id, Samples.Stakeholder(1), MailKind.Invitation);
+        await PostAsync(answerToken, GoalAnswer("Liidit"));
+        var tokens = await Task.WhenAll(
+            StrategyLinkAsync(definition.Id, Samples.Approver(1), MailKind.ReviewRequest),
+            StrategyLinkAsync(definition.Id, Samples.Approver(2), MailKind.ReviewRequest));
+        var page = await GetAsync(tokens[0]);
+        var approve = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "approve") : f).Append(("draftBase", DraftBase(page.Html))).ToArray();
+        var sendBack = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "requestChanges") : f).Append(("comment", "Lisää mittari.")).ToArray();
+
+        var posts = await Task.WhenAll(PostAsync(tokens[0], approve), PostAsync(tokens[1], sendBack));
+
+        var recorded = PageText.Notice(NoticeKind.DecisionRecorded).Title.Fi;
+        Assert.Single(posts, p => p.Html.Contains(recorded, StringComparison.Ordinal));
+        var stage = await _host.Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(definition.Id, StageKey.Goals), getInputsAndOutputs: true);
+        var counted = Assert.Single(stage.ReadOutputAs<StageResult>()!.Decisions);
+        var winner = counted.Approver == Samples.Approver(1) ? 0 : 1;
+        Assert.Contains(recorded, posts[winner].Html, StringComparison.Ordinal);
+        Assert.NotEqual(200, posts[1 - winner].StatusCode);
+    }
+
+    private Task<string> StrategyLinkAsync(string strategyId, string email, MailKind kind) =>
+        WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault(m => m.CustomArgs["strategy"] == strategyId)?.Token),
+            $"{kind} link for {email}");
 }

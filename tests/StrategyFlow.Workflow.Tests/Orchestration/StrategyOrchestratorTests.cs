@@ -83,8 +83,8 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         var sentBack = await WorkflowHost.WaitForAsync(
             () => Task.FromResult(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.SentBack)).FirstOrDefault()), "send-back mail");
         Assert.Equal("2", sentBack.CustomArgs["round"]);
-        var prefill = await _host.Repository.GetLatestAnswerAsync(definition.Id, StageKey.Goals, 2, Samples.Stakeholder(1));
-        Assert.Equal(first.Goals, prefill!.Goals);
+        var previous = await _host.Repository.GetReviewAsync(definition.Id, StageKey.Goals, 1);
+        Assert.Equal(first.Goals, previous!.Answers.Single(a => a.Contributor == Samples.Stakeholder(1)).Answer.Goals);
     }
 
     [Fact]
