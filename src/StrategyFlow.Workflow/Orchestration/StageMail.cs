@@ -19,7 +19,7 @@ internal sealed class StageMail(StageInput input, StageLog log)
     /// <summary>Invitations, send-backs and reminders to these stakeholders, each with their form link.</summary>
     public IReadOnlyList<MailOrder> ToStakeholders(MailKind kind, IEnumerable<string> emails) =>
         People(input.Plan.Stakeholders, emails)
-            .Select(p => Order(p, kind, log.RemindersSent) with
+            .Select(p => Order(p, kind, Sequence(kind)) with
             {
                 Role = LinkRole.Stakeholder,
                 Comment = kind == MailKind.SentBack ? log.SendBackComment : null,
@@ -29,7 +29,7 @@ internal sealed class StageMail(StageInput input, StageLog log)
     /// <summary>Review reminders, or requests to approve again after an edit, each with the review link.</summary>
     public IReadOnlyList<MailOrder> ToApprovers(MailKind kind, IEnumerable<string> emails) =>
         People(input.Plan.Approvers, emails)
-            .Select(p => Order(p, kind, kind == MailKind.DraftChanged ? Round.Edits.Count : log.RemindersSent) with { Role = LinkRole.Approver })
+            .Select(p => Order(p, kind, kind == MailKind.DraftChanged ? Round.Edits.Count : Sequence(kind)) with { Role = LinkRole.Approver })
             .ToList();
 
     /// <summary>The first review request to every approver, naming who did not answer.</summary>
@@ -53,6 +53,9 @@ internal sealed class StageMail(StageInput input, StageLog log)
     /// <summary>The owner's one notice that something has been failing for a while.</summary>
     public MailBatch DeliveryDelayed(DeliveryStatus status) =>
         Batch([Order(input.Strategy.Owner, MailKind.DeliveryDelayed, 0) with { Pending = [status.What], Deadline = null }]);
+
+    /// <summary>A reminder is numbered before it is sent: the log counts it only once it went out.</summary>
+    private int Sequence(MailKind kind) => kind is MailKind.Reminder or MailKind.ReviewReminder ? log.RemindersSent + 1 : log.RemindersSent;
 
     private MailOrder Order(Person to, MailKind kind, int sequence) =>
         new(MailOrder.Key(input.Strategy.Id, input.Stage.Number(), Round.Number, kind, sequence, to.Email), to, kind)

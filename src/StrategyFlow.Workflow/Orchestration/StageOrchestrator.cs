@@ -128,11 +128,12 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
                         break; // review what arrived
                     }
 
-                    _log.Remind();
                     if (!await SendAsync("reminders", _mail.ToStakeholders(MailKind.Reminder, Round.PendingStakeholders)))
                     {
                         return false;
                     }
+
+                    _log.Remind(); // counted once sent: the status never claims mail that did not go out
                 }
 
                 _log.Publish();
@@ -217,14 +218,21 @@ public sealed class StageOrchestrator : TaskOrchestrator<StageInput, StageResult
                         _inbox.TakeReminders();
                     }
 
-                    _log.Remind();
                     sent = await SendAsync("review reminders", _mail.ToApprovers(MailKind.ReviewReminder, Round.PendingApprovers));
+                    if (sent)
+                    {
+                        _log.Remind();
+                    }
                 }
                 else
                 {
+                    // After the last reminder: tell the owner, then keep waiting for the approvers.
                     timer = null;
-                    _log.Escalate(); // after the last reminder: tell the owner, then keep waiting for the approvers
                     sent = await SendAsync("escalation", [_mail.Escalation()]);
+                    if (sent)
+                    {
+                        _log.Escalate();
+                    }
                 }
 
                 if (!sent)
