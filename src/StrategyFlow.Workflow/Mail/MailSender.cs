@@ -13,8 +13,9 @@ namespace StrategyFlow.Workflow.Mail;
 /// <summary>
 /// Sends a batch of emails through SendGrid, for every activity that sends mail. Idempotent: a ledger
 /// entry per message key is written after each accepted send, and a retry skips what already went out
-/// (one listing per batch tells what did). 429 and 5xx are retried here (honouring Retry-After) and then
-/// by the calling activity's retry policy; other 4xx reject that recipient.
+/// (one listing per batch tells what did). Only a 400 about the recipient's address rejects that
+/// recipient; anything else that is not accepted (429, 5xx, a revoked key's 401/403, any other 4xx)
+/// fails the batch, and the workflow retries it durably and shows the delay to ops.
 /// </summary>
 public sealed partial class MailSender(
     ISendGridClient sendGrid,
@@ -24,8 +25,10 @@ public sealed partial class MailSender(
     TimeProvider time,
     ILogger<MailSender> logger)
 {
-    private const int AttemptsPerMessage = 3;
-    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(30);
+    private const int AttemptsPerMessage = 2;
+
+    /// <summary>Longer waits are the workflow's job: its durable retry survives restarts and is shown to ops.</summary>
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(2);
 
     public async Task<MailBatchResult> SendAsync(MailBatch input, CancellationToken cancellationToken = default)
     {
@@ -47,15 +50,14 @@ public sealed partial class MailSender(
                 continue;
             }
 
-            var status = await SendAsync(Compose(input, order), cancellationToken);
-            if (status is >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous)
+            if (await SendAsync(Compose(input, order), cancellationToken))
             {
                 await repository.MarkMailSentAsync(strategyId, order.MessageKey, cancellationToken);
                 sent++;
             }
             else
             {
-                LogRejected(logger, order.Kind, (int)status, strategyId);
+                LogRejected(logger, order.Kind, strategyId);
                 rejected.Add(order.To.Email);
             }
         }
@@ -119,21 +121,28 @@ public sealed partial class MailSender(
         return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
     }
 
-    private async Task<HttpStatusCode> SendAsync(SendGridMessage message, CancellationToken cancellationToken)
+    /// <summary>True when SendGrid accepted the message, false when it refused the recipient's address; throws otherwise.</summary>
+    private async Task<bool> SendAsync(SendGridMessage message, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var response = await sendGrid.SendEmailAsync(message, cancellationToken);
-            var transient = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-            if (!transient)
+            if (response.IsSuccessStatusCode)
             {
-                return response.StatusCode;
+                return true;
             }
 
-            if (attempt == AttemptsPerMessage)
+            var status = response.StatusCode;
+            if (status == HttpStatusCode.BadRequest && await SendGridErrors.AllAboutRecipientsAsync(response.Body, cancellationToken))
             {
-                // Let the activity retry policy take over; the ledger keeps what was sent.
-                throw new HttpRequestException($"SendGrid answered {(int)response.StatusCode} {attempt} times.", null, response.StatusCode);
+                return false;
+            }
+
+            var transient = status == HttpStatusCode.TooManyRequests || (int)status >= 500;
+            if (!transient || attempt == AttemptsPerMessage)
+            {
+                // The ledger keeps what was sent; the workflow's durable retry takes over from here.
+                throw new HttpRequestException(SendGridErrors.Describe(status), null, status);
             }
 
             await Task.Delay(RetryAfter(response, attempt), time, cancellationToken);
@@ -148,6 +157,6 @@ public sealed partial class MailSender(
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestRetryAfter ? LongestRetryAfter : wait;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid rejected a {Kind} email with {Status} for strategy {StrategyId}.")]
-    private static partial void LogRejected(ILogger logger, MailKind kind, int status, string strategyId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid refused the recipient's address of a {Kind} email for strategy {StrategyId}.")]
+    private static partial void LogRejected(ILogger logger, MailKind kind, string strategyId);
 }

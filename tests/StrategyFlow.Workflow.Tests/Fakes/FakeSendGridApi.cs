@@ -24,7 +24,7 @@ public sealed partial record SentMail(string To, string Subject, string Html, st
 public sealed partial class FakeSendGridApi : HttpMessageHandler
 {
     private readonly ConcurrentQueue<SentMail> _sent = new();
-    private readonly ConcurrentQueue<HttpStatusCode> _script = new();
+    private readonly ConcurrentQueue<(HttpStatusCode Status, string? Body)> _script = new();
 
     public IReadOnlyList<SentMail> Sent => _sent.ToList();
 
@@ -35,16 +35,24 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
     {
         foreach (var status in statuses)
         {
-            _script.Enqueue(status);
+            _script.Enqueue((status, null));
         }
     }
+
+    /// <summary>The next request gets this answer with this SendGrid error body.</summary>
+    public void FailWith(HttpStatusCode status, string body) => _script.Enqueue((status, body));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests++;
-        if (_script.TryDequeue(out var scripted))
+        if (_script.TryDequeue(out var next))
         {
-            var failure = new HttpResponseMessage(scripted) { Content = new StringContent("{\"errors\":[{\"message\":\"scripted\"}]}") };
+            // By default a scripted 400 is SendGrid's answer to an invalid recipient address; other codes carry no field.
+            var (scripted, body) = next;
+            var error = body ?? (scripted == HttpStatusCode.BadRequest
+                ? "{\"errors\":[{\"message\":\"Does not contain a valid address.\",\"field\":\"personalizations.0.to.0.email\"}]}"
+                : "{\"errors\":[{\"message\":\"scripted\"}]}");
+            var failure = new HttpResponseMessage(scripted) { Content = new StringContent(error) };
             if (scripted == HttpStatusCode.TooManyRequests)
             {
                 failure.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;
@@ -64,5 +65,42 @@ public sealed class MailSenderTests : IAsyncLifetime
         Assert.Equal((2, 1), (result.Sent, result.AlreadySent));
         Assert.Single(_host.Mail.Sent, m => m.To == Samples.Stakeholder(2));
         Assert.Equal(3, _host.Mail.Sent.Count);
+    }
+
+    [Fact]
+    public async Task MailSender_InvalidRecipientAddress_RejectsThatRecipientOnly()
+    {
+        _host.Mail.Fail(HttpStatusCode.BadRequest);
+
+        var result = await Sender.SendAsync(Invitations(1, 2));
+
+        Assert.Equal([Samples.Stakeholder(1)], result.Rejected);
+        Assert.Equal(1, result.Sent);
+    }
+
+    /// <summary>A revoked or wrong key is an outage to retry and show, never a silently skipped recipient.</summary>
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    public async Task MailSender_KeyRefused_ThrowsSoTheWorkflowRetriesAndNothingIsSkipped(HttpStatusCode status)
+    {
+        _host.Mail.Fail(status);
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => Sender.SendAsync(Invitations(1, 2)));
+
+        Assert.Contains("API key", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(_host.Mail.Sent);
+        var retried = await Sender.SendAsync(Invitations(1, 2));
+        Assert.Equal((2, 0), (retried.Sent, retried.Rejected.Count));
+    }
+
+    [Fact]
+    public async Task MailSender_BadRequestNotAboutTheRecipient_ThrowsInsteadOfRejectingThem()
+    {
+        _host.Mail.FailWith(HttpStatusCode.BadRequest, """{"errors":[{"message":"The content value must be a string.","field":"content.0.value"}]}""");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Sender.SendAsync(Invitations(1)));
+
+        Assert.Empty(_host.Mail.Sent);
     }
 }
