@@ -123,12 +123,12 @@ public static class StrategyApi
         var continuation = query["continuationToken"].FirstOrDefault();
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
-            var items = page.Values
+            // A running strategy's delivery problems live in its current stage: one more read each, side by side.
+            var items = await Task.WhenAll(page.Values
                 .Where(m => !InstanceIds.IsStage(m.InstanceId))
-                .Select(StrategyState.Summarize)
-                .Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal))
-                .ToList();
-            return TypedResults.Ok(new StrategyPage(items, page.ContinuationToken));
+                .Select(m => StrategyState.WithCurrentStageAsync(client, m, cancellationToken)));
+            return TypedResults.Ok(new StrategyPage(
+                items.Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)).ToList(), page.ContinuationToken));
         }
 
         return TypedResults.Ok(new StrategyPage([], null));
@@ -189,7 +189,10 @@ public static class StrategyApi
         return TypedResults.Accepted(statusUri, new Accepted(id, force ? "terminate" : "cancel", statusUri));
     }
 
-    /// <summary><c>POST /api/strategies/{id}/reminders</c>: remind everyone pending in the current stage now.</summary>
+    /// <summary>
+    /// <c>POST /api/strategies/{id}/reminders</c>: remind everyone pending in the current stage now; when mail
+    /// or storage has been failing, also retry the delayed delivery now instead of at its next attempt.
+    /// </summary>
     public static async Task<Results<Accepted<Accepted>, ProblemHttpResult>> RemindAsync(
         string id, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -201,13 +204,19 @@ public static class StrategyApi
             return Problems.NotFound(id);
         }
 
-        if (status is not { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval })
+        // While a stage runs, its orchestration listens; while the strategy archives, the strategy's own does.
+        var listener = status switch
         {
-            return Problems.Conflict("Nobody is pending.", $"Strategy '{id}' is not waiting for answers or decisions.");
+            { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval } => InstanceIds.Stage(id, (StageKey)status.Stage.Number),
+            { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.Archiving, Delivery: not null } => id,
+            _ => null,
+        };
+        if (listener is null)
+        {
+            return Problems.Conflict("Nobody is pending.", $"Strategy '{id}' is not waiting for answers, decisions or a delayed delivery.");
         }
 
-        var stage = (StageKey)status.Stage.Number;
-        await client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.RemindersRequested, new RemindersRequested(time.GetUtcNow()), cancellationToken);
+        await client.RaiseEventAsync(listener, WorkflowEvents.RemindersRequested, new RemindersRequested(time.GetUtcNow()), cancellationToken);
         var statusUri = $"/api/strategies/{id}";
         return TypedResults.Accepted(statusUri, new Accepted(id, "remind", statusUri));
     }

@@ -6,7 +6,7 @@ using StrategyFlow.Workflow.Strategies;
 
 namespace StrategyFlow.Workflow.Http;
 
-/// <summary>The status of a strategy as ops see it (DESIGN §5, §6).</summary>
+/// <summary>The status of a strategy as ops see it.</summary>
 public sealed record StrategyStatusView(
     string Id,
     string Status,
@@ -18,7 +18,14 @@ public sealed record StrategyStatusView(
     IReadOnlyList<DecisionView> Decisions,
     DocumentLocations? Document,
     string? Reason,
-    int IgnoredEvents);
+    int IgnoredEvents)
+{
+    /// <summary>What is waiting to be sent or stored because mail or storage keeps failing; null when nothing is late.</summary>
+    public DeliveryStatus? Delivery { get; init; }
+
+    /// <summary>Recipients SendGrid refused (an invalid address): they got no mail, and the owner was told.</summary>
+    public IReadOnlyList<string> Undeliverable { get; init; } = [];
+}
 
 public sealed record StageView(
     int Number,
@@ -54,30 +61,34 @@ public static class StrategyState
     public static async Task<StrategyStatusView?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
         var strategy = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        if (strategy is null || InstanceIds.IsStage(id))
-        {
-            return null;
-        }
+        return strategy is null || InstanceIds.IsStage(id) ? null : await WithCurrentStageAsync(client, strategy, cancellationToken);
+    }
 
+    /// <summary>The strategy's summary, and while a stage runs, that stage's live state (one more read).</summary>
+    public static async Task<StrategyStatusView> WithCurrentStageAsync(DurableTaskClient client, OrchestrationMetadata strategy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var summary = Summarize(strategy);
         StageStatus? stage = null;
         var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
         if (summary.Status == StrategyStatuses.Running && progress is { Stage: >= 1 and <= 4, Phase: StagePhase.CollectingInput })
         {
-            var child = await client.GetInstanceAsync(InstanceIds.Stage(id, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: true, cancellationToken);
+            var child = await client.GetInstanceAsync(InstanceIds.Stage(strategy.InstanceId, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: true, cancellationToken);
             stage = Read<StageStatus>(child?.SerializedCustomStatus);
         }
 
-        var decisions = (progress?.Decisions ?? []).Concat(stage?.Decisions ?? []).ToList();
-        var stageView = stage is not null
-            ? new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated)
-            : progress is null ? null
-            : new StageView(progress.Stage, Slug(progress.Stage), 0, progress.Phase, null, [], [], 0, false);
+        if (stage is null)
+        {
+            return summary;
+        }
+
         return summary with
         {
-            Stage = stageView,
-            Decisions = summary.Decisions.Count > 0 ? summary.Decisions : decisions,
-            IgnoredEvents = summary.IgnoredEvents + (stage?.IgnoredEvents ?? 0),
+            Stage = new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated),
+            Decisions = (progress?.Decisions ?? []).Concat(stage.Decisions).ToList(),
+            IgnoredEvents = summary.IgnoredEvents + stage.IgnoredEvents,
+            Delivery = stage.Delivery,
+            Undeliverable = summary.Undeliverable.Union(stage.Undeliverable, StringComparer.OrdinalIgnoreCase).ToList(),
         };
     }
 
@@ -110,6 +121,7 @@ public static class StrategyState
         var reason = outcome?.Reason
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? strategy.FailureDetails?.ErrorMessage : null)
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? "Terminated by ops." : null);
+        var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
         return new StrategyStatusView(
             id,
             status,
@@ -117,11 +129,15 @@ public static class StrategyState
             definition?.Header.Organization ?? "",
             strategy.CreatedAt,
             strategy.LastUpdatedAt,
-            null,
-            outcome?.Decisions ?? [],
+            progress is null ? null : new StageView(progress.Stage, Slug(progress.Stage), 0, progress.Phase, null, [], [], 0, false),
+            outcome?.Decisions ?? progress?.Decisions ?? [],
             document,
             reason,
-            outcome?.IgnoredEvents ?? 0);
+            outcome?.IgnoredEvents ?? 0)
+        {
+            Delivery = status == StrategyStatuses.Running ? progress?.Delivery : null,
+            Undeliverable = outcome?.Undeliverable ?? progress?.Undeliverable ?? [],
+        };
     }
 
     public static T? Read<T>(string? json)

@@ -89,7 +89,10 @@ internal sealed class StageLog(TaskOrchestrationContext context, StageInput inpu
         _ended = true;
         _delivery = null;
         Publish();
-        return new StageResult(outcome, Round!.Number, approval, _decisions, _ignored, _recentIgnored.ToList(), reason);
+        return new StageResult(outcome, Round!.Number, approval, _decisions, _ignored, _recentIgnored.ToList(), reason)
+        {
+            Undeliverable = _undeliverable.ToList(),
+        };
     }
 
     public void Publish()

@@ -23,12 +23,13 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
         var decisions = new List<DecisionRecord>();
         var approved = new List<StageKey>();
         var ignored = 0;
+        var undeliverable = new List<string>();
         var strategyContext = new StrategyContext { BusinessGoals = header.BusinessGoals };
         var inbox = new EventInbox(context);
 
         foreach (var stage in StageKeys.InOrder)
         {
-            context.SetCustomStatus(new StrategyProgress(stage.Number(), StagePhase.CollectingInput, Views(decisions)));
+            context.SetCustomStatus(new StrategyProgress(stage.Number(), StagePhase.CollectingInput, Views(decisions)) { Undeliverable = undeliverable.ToList() });
             var childId = InstanceIds.Stage(header.Id, stage);
             var child = context.CallSubOrchestratorAsync<StageResult>(
                 nameof(StageOrchestrator),
@@ -44,30 +45,33 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             var result = await child;
             decisions.AddRange(result.Decisions);
             ignored += result.IgnoredEvents;
+            undeliverable.AddRange(result.Undeliverable.Except(undeliverable, StringComparer.OrdinalIgnoreCase));
 
             if (result.Outcome != StageOutcome.Approved)
             {
                 var outcome = result.Outcome == StageOutcome.Rejected ? DocumentOutcome.Rejected : DocumentOutcome.Cancelled;
-                return await FinishAsync(context, inbox, input, outcome, approved, decisions, ignored, result.Reason);
+                return await FinishAsync(context, inbox, input, new Ending(outcome, approved, decisions, ignored, undeliverable, result.Reason));
             }
 
             approved.Add(stage); // the stage told the owner when it approved
             strategyContext = result.Approved!.NextContext!;
         }
 
-        return await FinishAsync(context, inbox, input, DocumentOutcome.Approved, approved, decisions, ignored, null);
+        return await FinishAsync(context, inbox, input, new Ending(DocumentOutcome.Approved, approved, decisions, ignored, undeliverable, null));
     }
 
-    private static async Task<StrategyOutcome> FinishAsync(
-        TaskOrchestrationContext context,
-        EventInbox inbox,
-        StrategyDefinition input,
-        DocumentOutcome outcome,
-        IReadOnlyList<StageKey> approved,
-        List<DecisionRecord> decisions,
-        int ignored,
-        string? reason)
+    /// <summary>How the stages ended, and what they recorded on the way.</summary>
+    private sealed record Ending(
+        DocumentOutcome Outcome,
+        IReadOnlyList<StageKey> Approved,
+        List<DecisionRecord> Decisions,
+        int IgnoredEvents,
+        IReadOnlyList<string> Undeliverable,
+        string? Reason);
+
+    private static async Task<StrategyOutcome> FinishAsync(TaskOrchestrationContext context, EventInbox inbox, StrategyDefinition input, Ending ending)
     {
+        var (outcome, approved, decisions, ignored, undeliverable, reason) = ending;
         var header = input.Header;
         var kind = outcome switch
         {
@@ -87,13 +91,13 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             context,
             input.Delivery,
             inbox,
-            status => context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)) { Delivery = status }),
+            status => context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)) { Delivery = status, Undeliverable = undeliverable }),
             status => new MailBatch(header, [new MailOrder(MailOrder.Key(header.Id, 0, 0, MailKind.DeliveryDelayed, 0, header.Owner.Email), header.Owner, MailKind.DeliveryDelayed) { Pending = [status.What] }]),
             timers.Token);
         var (_, document) = await delivery.CallAsync<ArchiveResult>("archive", nameof(ArchiveStrategy), archive, interruptible: false);
 
-        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Done, Views(decisions)));
-        return new StrategyOutcome(outcome, document!, Views(decisions), ignored, reason);
+        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Done, Views(decisions)) { Undeliverable = undeliverable });
+        return new StrategyOutcome(outcome, document!, Views(decisions), ignored, reason) { Undeliverable = undeliverable };
     }
 
     private static List<DecisionView> Views(List<DecisionRecord> decisions) => decisions.Select(DecisionView.Of).ToList();

@@ -37,7 +37,11 @@ public sealed record StageResult(
     IReadOnlyList<DecisionRecord> Decisions,
     int IgnoredEvents,
     IReadOnlyList<IgnoredEvent> RecentIgnored,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>Recipients SendGrid refused during the stage.</summary>
+    public IReadOnlyList<string> Undeliverable { get; init; } = [];
+}
 
 /// <summary>The strategy orchestration's output.</summary>
 public sealed record StrategyOutcome(
@@ -45,7 +49,11 @@ public sealed record StrategyOutcome(
     ArchiveResult Document,
     IReadOnlyList<DecisionView> Decisions,
     int IgnoredEvents,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>Recipients SendGrid refused during the strategy.</summary>
+    public IReadOnlyList<string> Undeliverable { get; init; } = [];
+}
 
 /// <summary>A stakeholder's answer by reference: the content lives in the submissions store.</summary>
 public sealed record AnswerRef(string Participant, string AnswerSha256);

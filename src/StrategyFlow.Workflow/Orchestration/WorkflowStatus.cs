@@ -85,4 +85,7 @@ public sealed record StrategyProgress(int Stage, StagePhase Phase, IReadOnlyList
 {
     /// <summary>The archive (and its outcome mail) when it is late.</summary>
     public DeliveryStatus? Delivery { get; init; }
+
+    /// <summary>Recipients SendGrid refused in the stages so far.</summary>
+    public IReadOnlyList<string> Undeliverable { get; init; } = [];
 }

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Http;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Strategies;
+using StrategyFlow.Workflow.Tests.Fakes;
+
+namespace StrategyFlow.Workflow.Tests.Http;
+
+/// <summary>What ops see and can do while mail keeps failing: the delay in the status and the list, and a nudge.</summary>
+public sealed class DeliveryStatusTests : IAsyncLifetime
+{
+    /// <summary>The next attempt is an hour away: only a nudge can bring it within a test's patience.</summary>
+    private static readonly DeliveryPolicy HourlyRetries = new(TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromHours(2));
+
+    private WorkflowHost _host = null!;
+
+    private DurableTaskClient Client => _host.Client;
+
+    public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<StrategyStatusView> StatusAsync(string id) =>
+        Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync(id, Client, CancellationToken.None)).Result).Value!;
+
+    [Fact]
+    public async Task Status_InvitationsFailing_ShowsWhatSinceLastErrorAndNextAttemptInStatusAndList()
+    {
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
+        var definition = Samples.Definition("delayed-invitations") with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: 1 });
+
+        var status = await StatusAsync(definition.Id);
+
+        var delivery = Assert.IsType<DeliveryStatus>(status.Delivery);
+        Assert.Equal("invitations", delivery.What);
+        Assert.Equal(1, delivery.FailedAttempts);
+        Assert.Contains("503", delivery.LastError, StringComparison.Ordinal);
+        Assert.InRange(delivery.NextAttempt!.Value - delivery.Since, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        var page = Assert.IsType<Ok<StrategyApi.StrategyPage>>((await StrategyApi.ListAsync(Requests.Get("?status=Running"), Client, CancellationToken.None)).Result).Value!;
+        Assert.Equal(delivery, page.Items.Single(i => i.Id == definition.Id).Delivery);
+    }
+
+    [Fact]
+    public async Task Remind_WhileInvitationsWaitForTheirNextAttempt_RetriesNowAndDeliversOnce()
+    {
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
+        var definition = Samples.Definition("nudged-invitations") with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: 1 });
+
+        var result = await StrategyApi.RemindAsync(definition.Id, Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.IsType<Accepted<StrategyApi.Accepted>>(result.Result);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        Assert.Null((await StatusAsync(definition.Id)).Delivery);
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Invitation)));
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Invitation)));
+    }
+
+    [Fact]
+    public async Task Remind_WhileTheArchiveWaitsForItsNextAttempt_RetriesNowAndEnds()
+    {
+        var definition = Samples.Definition("nudged-archive") with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable); // the cancellation mail, inside the archive step
+        await Client.RaiseEventAsync(definition.Id, WorkflowEvents.CancelRequested, new CancelRequested("Budjetti jäädytetty.", DateTimeOffset.UtcNow));
+        var archiving = await WorkflowHost.WaitForAsync(
+            async () => await StatusAsync(definition.Id) is { Stage.Phase: StagePhase.Archiving, Delivery.FailedAttempts: 1 } s ? s : null, "a delayed archive");
+        Assert.Equal("archive", archiving.Delivery!.What);
+
+        var result = await StrategyApi.RemindAsync(definition.Id, Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.IsType<Accepted<StrategyApi.Accepted>>(result.Result);
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        Assert.Equal(DocumentOutcome.Cancelled, outcome.Outcome);
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Cancelled)));
+    }
+
+    [Fact]
+    public async Task Status_RecipientAddressRefused_IsListedAndTheOwnerIsTold()
+    {
+        _host.Mail.Fail(HttpStatusCode.BadRequest); // the first invitation's address is refused
+        var definition = Samples.Definition("refused-address");
+        await _host.StartAsync(definition);
+
+        var stage = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Undeliverable.Count == 1);
+
+        Assert.Equal([Samples.Stakeholder(1)], (await StatusAsync(definition.Id)).Undeliverable);
+        Assert.Equal([Samples.Stakeholder(1)], stage.Undeliverable);
+        var notice = await WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(Samples.Owner, nameof(MailKind.Undeliverable)).SingleOrDefault()), "the owner's notice");
+        Assert.Contains(Samples.Stakeholder(1), notice.Text, StringComparison.Ordinal);
+    }
+}
