@@ -28,13 +28,20 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
     private async Task<StrategyStatusView> StatusAsync(string id) =>
         Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync(id, Client, CancellationToken.None)).Result).Value!;
 
+    /// <summary>The invitations' first attempt fails (two 503s), and the next is an hour away.</summary>
+    private async Task<StrategyDefinition> StartWithInvitationsFailingOnceAsync(string id)
+    {
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
+        var definition = Samples.Definition(id) with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: 1 });
+        return definition;
+    }
+
     [Fact]
     public async Task Status_InvitationsFailing_ShowsWhatSinceLastErrorAndNextAttemptInStatusAndList()
     {
-        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
-        var definition = Samples.Definition("delayed-invitations") with { Delivery = HourlyRetries };
-        await _host.StartAsync(definition);
-        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: 1 });
+        var definition = await StartWithInvitationsFailingOnceAsync("delayed-invitations");
 
         var status = await StatusAsync(definition.Id);
 
@@ -50,10 +57,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
     [Fact]
     public async Task Remind_WhileInvitationsWaitForTheirNextAttempt_RetriesNowAndDeliversOnce()
     {
-        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
-        var definition = Samples.Definition("nudged-invitations") with { Delivery = HourlyRetries };
-        await _host.StartAsync(definition);
-        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { FailedAttempts: 1 });
+        var definition = await StartWithInvitationsFailingOnceAsync("nudged-invitations");
 
         var result = await StrategyApi.RemindAsync(definition.Id, Client, TimeProvider.System, CancellationToken.None);
 
