@@ -17,8 +17,8 @@ using StrategyFlow.Workflow.Hosting;
 namespace StrategyFlow.LocalHost.DurableRuntime;
 
 /// <summary>
-/// The local durable runtime (ENVIRONMENT.md, "proven recipe"): DTFx's Azure Storage backend on Azurite,
-/// served to the Durable Task worker and client by the public gRPC sidecar on a loopback HTTP/2 port.
+/// The local durable runtime: DTFx's Azure Storage backend on Azurite, served to the Durable Task worker
+/// and client by the public gRPC sidecar on a loopback HTTP/2 port (docs/architecture.md, "The local runtime").
 /// </summary>
 public static class DurableRuntimeExtensions
 {
@@ -39,7 +39,10 @@ public static class DurableRuntimeExtensions
 
         // The backend is the one switch: worker, client, sidecar and tasks are the same for both.
         services.AddKeyedSingleton(Backend, (provider, _) => CreateOrchestrationService(provider));
-        services.AddSingleton<IOrchestrationService>(p => new PlainHistoryOrchestrationService(p.GetRequiredKeyedService<IOrchestrationService>(Backend)));
+        services.AddSingleton<IOrchestrationService>(p => new ActivityLockRenewingOrchestrationService(
+            new PlainHistoryOrchestrationService(p.GetRequiredKeyedService<IOrchestrationService>(Backend)),
+            p.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value.WorkItemQueueVisibilityTimeout / 3,
+            p.GetRequiredService<ILogger<ActivityLockRenewingOrchestrationService>>()));
         services.AddSingleton(p => (IOrchestrationServiceClient)p.GetRequiredKeyedService<IOrchestrationService>(Backend));
         services.AddGrpc();
         services.AddSingleton<TaskHubGrpcServer>();
@@ -49,7 +52,7 @@ public static class DurableRuntimeExtensions
         services.AddSingleton<DurableReadiness>();
         services.AddHostedService(p => p.GetRequiredService<DurableReadiness>());
 
-        // One worker per sidecar (gotcha 6).
+        // The sidecar serves exactly one worker.
         services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc();
@@ -57,7 +60,7 @@ public static class DurableRuntimeExtensions
             services.AddOptions<GrpcDurableTaskWorkerOptions>(worker.Name).Configure<SidecarChannels>((grpc, channels) =>
             {
                 grpc.Channel = channels.Worker;
-                // The sidecar sends no health pings: an idle stream must not count as a silent disconnect (gotcha 2).
+                // The sidecar sends no health pings: an idle stream must not count as a silent disconnect.
                 grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
             });
         });

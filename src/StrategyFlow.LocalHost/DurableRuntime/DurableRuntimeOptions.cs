@@ -44,8 +44,12 @@ public sealed class DurableRuntimeOptions
     /// </summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The sidecar never renews work-item locks: keep this longer than the longest activity.</summary>
-    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long an activity's queue message stays hidden without a renewal. The host renews the lock of every
+    /// running activity every third of this, so it bounds how long an activity a killed host was running waits
+    /// before it runs again, not how long an activity may take.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// How long an orchestration message a crashed host had taken stays hidden before it is retried.

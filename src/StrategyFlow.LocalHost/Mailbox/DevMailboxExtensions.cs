@@ -62,7 +62,7 @@ public static class DevMailboxExtensions
             return TypedResults.NoContent();
         });
 
-        mailbox.MapGet("/faults", (MailboxFaults faults) => TypedResults.Ok(faults.Rates));
+        mailbox.MapGet("/faults", (MailboxFaults faults) => TypedResults.Ok(new { faults.Rates.Rate429, faults.Rates.Rate503, faults.Rates.DelaySeconds, faults.Held }));
 
         mailbox.MapPost("/faults", Results<Ok<FaultRates>, ValidationProblem> (MailboxFaults faults, FaultRates rates) =>
         {

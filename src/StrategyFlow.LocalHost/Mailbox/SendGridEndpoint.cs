@@ -30,6 +30,8 @@ public static class SendGridEndpoint
             return Errors(StatusCodes.Status401Unauthorized, new SendGridError("The provided authorization grant is invalid, expired, or revoked", null));
         }
 
+        await faults.DelayAsync(clock, cancellationToken);
+
         switch (faults.Roll())
         {
             case StatusCodes.Status429TooManyRequests:

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using StrategyFlow.EndToEnd.Tests.Infrastructure;
 
@@ -41,6 +43,65 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
             id,
             s => s.GetProperty("decisions").EnumerateArray().Any(d => d.GetProperty("decision").GetString() == "Approved" && d.GetProperty("stage").GetString() == "goals"),
             "the acknowledged approval to be applied after kill -9");
+    }
+
+    /// <summary>
+    /// An activity a killed host was running is handed out again once its queue message becomes visible. The
+    /// host renews the message's lock while the activity runs, so that timeout is seconds, not the ten minutes
+    /// an unrenewed lock needs to outlast the longest activity: the invitations go out soon after the restart.
+    /// </summary>
+    [Fact]
+    public async Task Kill9_WhileInvitationsAreBeingSent_TheyGoOutOnceSoonAfterTheRestart()
+    {
+        var request = StrategyOps.NewRequest("crash-mid-send", 1, new JsonObject { ["responseWindow"] = "PT10M" });
+        var stakeholder = StrategyOps.Stakeholder(request, 1);
+        await SetMailDelayAsync(120); // SendGrid holds every request: the invitation is mid-send when the host dies
+        await ops.StartAsync(request);
+        await Poll.UntilAsync(
+            async () => (await runtime.Http.GetFromJsonAsync<JsonObject>("/dev/mailbox/faults"))!["held"]!.GetValue<int>() > 0,
+            StrategyOps.StepTimeout,
+            "the invitation to be mid-send");
+
+        runtime.Kill();
+        await runtime.RestartAsync(); // a new process: no delay
+
+        await ops.WaitForMailAsync(stakeholder, "Invitation", "goals", timeout: ResumeWithin);
+        var status = await ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
+        Assert.Equal(new[] { stakeholder }, StrategyOps.Strings(status.GetProperty("stage").GetProperty("pending")));
+        Assert.Single(await new DevMailbox(runtime).ListAsync(stakeholder));
+    }
+
+    /// <summary>The other side of a short visibility timeout: an activity that outlasts it keeps its lock and runs once.</summary>
+    [Fact]
+    public async Task MailSlowerThanTheVisibilityTimeout_IsSentOnce()
+    {
+        var request = StrategyOps.NewRequest("slow-send", 1, new JsonObject { ["responseWindow"] = "PT10M" });
+        var stakeholder = StrategyOps.Stakeholder(request, 1);
+        await SetMailDelayAsync(20); // longer than the 15 s the message stays hidden without renewal
+        try
+        {
+            await ops.StartAsync(request);
+            await ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
+        }
+        finally
+        {
+            await SetMailDelayAsync(0);
+        }
+
+        await ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
+        Assert.Single(await new DevMailbox(runtime).ListAsync(stakeholder));
+        var faults = await runtime.Http.GetFromJsonAsync<JsonObject>("/dev/mailbox/faults");
+        Assert.Equal(0, faults!["held"]!.GetValue<int>()); // no second send of the same invitation is still on its way
+        Assert.DoesNotContain("multiple times concurrently", runtime.Host.Output, StringComparison.Ordinal); // the backend never saw its message again
+    }
+
+    /// <summary>The local work-item visibility timeout (15 s) plus polling and start-up slack.</summary>
+    static readonly TimeSpan ResumeWithin = TimeSpan.FromSeconds(30);
+
+    async Task SetMailDelayAsync(double seconds)
+    {
+        using var response = await runtime.Http.PostAsJsonAsync("/dev/mailbox/faults", new { rate429 = 0, rate503 = 0, delaySeconds = seconds });
+        response.EnsureSuccessStatusCode();
     }
 
     async Task<WebForm> AnswerAsync(string stakeholder, string goal)
