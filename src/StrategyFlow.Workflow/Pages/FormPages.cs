@@ -140,7 +140,7 @@ public static class FormPages
         }
 
         var (title, _) = PageText.Notice(kind);
-        var main = new HtmlBuilder().Open("section", ("class", "card notice"));
+        var main = new HtmlBuilder().Open("section", ("class", "card notice"), ("data-notice", kind.ToString()));
         NoticeText(main, kind, language, detail, "h1");
         main.Close("section");
         return new HtmlResult(StatusOf(kind), PageLayout.Document(PageLayout.Lang(language), title.In(language), null, null, main));
@@ -153,7 +153,7 @@ public static class FormPages
     public static HtmlResult Notice(NoticeKind kind)
     {
         var (title, _) = PageText.Notice(kind);
-        var main = new HtmlBuilder().Open("section", ("class", "card notice"));
+        var main = new HtmlBuilder().Open("section", ("class", "card notice"), ("data-notice", kind.ToString()));
         foreach (var language in new[] { Language.Fi, Language.En })
         {
             main.Open("div", ("class", "lang"), ("lang", PageLayout.Lang(language)));

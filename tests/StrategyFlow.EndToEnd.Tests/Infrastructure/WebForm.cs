@@ -10,6 +10,9 @@ public sealed record WebPage(HttpStatusCode StatusCode, string Html)
     public IHtmlDocument Document { get; } = new HtmlParser().ParseDocument(Html);
 
     public string Text => Document.Body?.TextContent ?? "";
+
+    /// <summary>Which notice the page is (e.g. <c>AnswerReceived</c>, <c>RoundClosed</c>), or null for a form.</summary>
+    public string? Notice => Document.QuerySelector("[data-notice]")?.GetAttribute("data-notice");
 }
 
 /// <summary>
