@@ -1,20 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Functions;
 
 /// <summary>The ops API (DESIGN §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
-public sealed class OpsApi(TimeProvider time, StrategyRepository repository)
+public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOptions<StrategyFlowOptions> options)
 {
     [Function("StartStrategy")]
     public async Task<IResult> Start(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await StrategyApi.StartAsync(request, client, time, cancellationToken);
+        await StrategyApi.StartAsync(request, client, time, options, cancellationToken);
 
     [Function("ListStrategies")]
     public static async Task<IResult> List(

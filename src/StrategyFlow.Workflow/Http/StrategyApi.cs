@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
@@ -30,8 +32,9 @@ public static class StrategyApi
 
     /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
     public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        HttpRequest request, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, DurableTaskClient client, TimeProvider time, IOptions<StrategyFlowOptions> options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(time);
         var body = await JsonBody.ReadAsync<StartStrategyRequest>(request, MaxStartBytes, optional: false, cancellationToken);
@@ -46,7 +49,7 @@ public static class StrategyApi
             return TypedResults.ValidationProblem(validation.Errors, title: "The strategy cannot be started.");
         }
 
-        var definition = validation.Definition!;
+        var definition = validation.Definition! with { Delivery = options.Value.Delivery.Policy };
         if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
         {
             return ExistsConflict(definition.Id);

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Http;
@@ -102,5 +104,17 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         var notice = await WorkflowHost.WaitForAsync(
             () => Task.FromResult(_host.MailsTo(Samples.Owner, nameof(MailKind.Undeliverable)).SingleOrDefault()), "the owner's notice");
         Assert.Contains(Samples.Stakeholder(1), notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DeliveryConfigured_TheRunKeepsThePolicyItStartedWith()
+    {
+        var configured = new DeliveryOptions { FirstRetry = TimeSpan.FromSeconds(7), MaxInterval = TimeSpan.FromMinutes(2), TellOwnerAfter = TimeSpan.FromHours(1) };
+        var body = System.Text.Json.JsonSerializer.Serialize(Samples.Request("configured-delivery"), Core.Serialization.CoreJson.Options);
+
+        await StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, Options.Create(new StrategyFlowOptions { Delivery = configured }), CancellationToken.None);
+
+        var instance = await Client.GetInstanceAsync("configured-delivery", getInputsAndOutputs: true);
+        Assert.Equal(configured.Policy, instance!.ReadInputAs<StrategyDefinition>()!.Delivery);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Serialization;
@@ -22,6 +24,8 @@ public sealed class StrategyApiTests : IAsyncLifetime
 
     private DurableTaskClient Client => _host.Client;
 
+    private IOptions<StrategyFlowOptions> Options => _host.Services.GetRequiredService<IOptions<StrategyFlowOptions>>();
+
     public async Task InitializeAsync() => _host = await WorkflowHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -29,7 +33,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     private static string Body(StartStrategyRequest request) => JsonSerializer.Serialize(request, CoreJson.Options);
 
     private Task<Results<Accepted<StrategyApi.StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(string body) =>
-        StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, CancellationToken.None);
+        StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, Options, CancellationToken.None);
 
     [Fact]
     public async Task Start_EmptyObject_ListsEveryMissingField()
@@ -87,7 +91,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     {
         var request = Requests.Json(new string(' ', StrategyApi.MaxStartBytes + 1));
 
-        var result = await StrategyApi.StartAsync(request, Client, TimeProvider.System, CancellationToken.None);
+        var result = await StrategyApi.StartAsync(request, Client, TimeProvider.System, Options, CancellationToken.None);
 
         Assert.Equal(413, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
     }
