@@ -42,6 +42,10 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
         {
             azurite = await AzuriteServer.StartAsync(Path.Combine(root, "azurite"));
             host = new LocalHostServer(BaseUrl, DataDirectory, azurite.ConnectionString, OpsKey);
+            // Failed mail and archive steps are retried within a second or two, so outages in tests pass quickly.
+            host.Environment["StrategyFlow__Delivery__FirstRetry"] = "00:00:00.5";
+            host.Environment["StrategyFlow__Delivery__MaxInterval"] = "00:00:01";
+            host.Environment["StrategyFlow__Delivery__TellOwnerAfter"] = "00:00:05";
             await host.StartAsync();
         }
         catch

@@ -21,7 +21,7 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
 
         // Collecting answers: the first answer is acknowledged, then the host dies.
         var first = await AnswerAsync(stakeholders[0], "Liidit");
-        WholeStrategyTests.AssertAcknowledged(await first.PostAsync(runtime.Http, "submit"));
+        StrategyWalk.AssertAcknowledged(await first.PostAsync(runtime.Http, "submit"));
         runtime.Kill();
         await runtime.RestartAsync();
         var status = await ops.WaitForStatusAsync(
@@ -30,13 +30,13 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
         Assert.Equal(new[] { stakeholders[1] }, StrategyOps.Strings(status.GetProperty("stage").GetProperty("pending")));
 
         // The stage then completes collecting: the second answer closes it and the review shows both.
-        WholeStrategyTests.AssertAcknowledged(await (await AnswerAsync(stakeholders[1], "Hakijat")).PostAsync(runtime.Http, "submit"));
+        StrategyWalk.AssertAcknowledged(await (await AnswerAsync(stakeholders[1], "Hakijat")).PostAsync(runtime.Http, "submit"));
         var (review, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
         Assert.Contains("Liidit", review.Html, StringComparison.Ordinal);
         Assert.Contains("Hakijat", review.Html, StringComparison.Ordinal);
 
         // Awaiting approval: the decision is acknowledged, then the host dies.
-        WholeStrategyTests.AssertAcknowledged(await form.PostAsync(runtime.Http, "approve"));
+        StrategyWalk.AssertAcknowledged(await form.PostAsync(runtime.Http, "approve"));
         runtime.Kill();
         await runtime.RestartAsync();
         await ops.WaitForStatusAsync(

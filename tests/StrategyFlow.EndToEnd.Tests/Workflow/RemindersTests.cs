@@ -22,7 +22,7 @@ public sealed class RemindersTests(LocalRuntimeFixture runtime)
 
         var (_, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(answering, "Invitation", "goals"));
         form.Set("goals[0].title", "Liidit").Set("goals[0].businessGoal", "Kasvattaa B2B-liidejä 20 %").Set("goals[0].metric", "kpl / kk");
-        WholeStrategyTests.AssertAcknowledged(await form.PostAsync(runtime.Http, "submit"));
+        StrategyWalk.AssertAcknowledged(await form.PostAsync(runtime.Http, "submit"));
 
         var collecting = await ops.WaitForStatusAsync(
             id, s => StrategyOps.Strings(s.GetProperty("stage").GetProperty("answered")).Contains(answering), "the answer to count");

@@ -22,25 +22,22 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
         {
             ["responseWindow"] = "PT2M", ["reminderInterval"] = "PT1M", ["maxReminders"] = 1, ["approvalWindow"] = "PT2M",
         });
-        var id = StrategyOps.Id(request);
-        string[] stakeholders = [StrategyOps.Stakeholder(request, 1), StrategyOps.Stakeholder(request, 2)];
-        var approver = StrategyOps.Approver(request);
+        var walk = new StrategyWalk(runtime, request);
+        var id = walk.Id;
+        string[] stakeholders = [walk.Stakeholder(1), walk.Stakeholder(2)];
+        var approver = walk.Approver;
         await ops.StartAsync(request);
 
         // Stage 1, round 1: each stakeholder proposes a goal; the approver sends the stage back.
         string[] goals = ["Liidit LinkedInistä", "Kehittäjät hakevat meille"];
         for (var i = 0; i < 2; i++)
         {
-            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "goals"));
-            form.Set("responses[0]", "Asiakkaamme ovat siellä.").Set("responses[1]", "Liidejä ja hakijoita.")
-                .Set("goals[0].title", goals[i]).Set("goals[0].businessGoal", i == 0 ? "Kasvattaa B2B-liidejä 20 %" : "Vahvistaa työnantajakuvaa")
-                .Set("goals[0].metric", "kpl / kk").Set("goals[0].target", "40");
-            AssertAcknowledged(await form.PostAsync(Http, "submit"));
+            StrategyWalk.AssertAcknowledged(await walk.AnswerAsync(i + 1, "goals", StrategyWalk.Goal(goals[i], i == 0 ? StrategyWalk.BusinessGoal : "Vahvistaa työnantajakuvaa")));
         }
         var (review, reviewForm) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(approver, "ReviewRequest", "goals"));
         Assert.All(goals, g => Assert.Contains(g, review.Html, StringComparison.Ordinal));
         reviewForm.Set("comment", SendBackComment);
-        AssertAcknowledged(await reviewForm.PostAsync(Http, "requestChanges"));
+        StrategyWalk.AssertAcknowledged(await reviewForm.PostAsync(Http, "requestChanges"));
 
         // Round 2: the comment is in the mail and on the form, the previous answer is prefilled; resubmit, approve.
         for (var i = 0; i < 2; i++)
@@ -51,47 +48,15 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
             Assert.Contains(SendBackComment, page.Text, StringComparison.Ordinal);
             Assert.Equal(goals[i], form.Value("goals[0].title"));
             form.Set("goals[0].target", "50");
-            AssertAcknowledged(await form.PostAsync(Http, "submit"));
+            StrategyWalk.AssertAcknowledged(await form.PostAsync(Http, "submit"));
         }
-        await ApproveAsync(id, approver, "goals", 1, round: 2);
+        await walk.ApproveAsync("goals", 1, round: 2);
 
-        // Stage 2: audiences and channels.
+        // Stages 2 to 4: activities pick the approved goals and channels; ownership lists every channel and activity.
         string[] channels = ["LinkedIn", "GitHub"];
-        for (var i = 0; i < 2; i++)
-        {
-            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "audiences"));
-            var audience = i == 0 ? "Ostopäättäjät" : "Ohjelmistokehittäjät";
-            form.Set("audiences[0].name", audience).Set("audiences[0].priority", form.Value("audiences[0].priority") is "" ? "1" : form.Value("audiences[0].priority"))
-                .Set("channels[0].name", channels[i]).Set("channels[0].audiencesText", audience).Set("channels[0].purpose", "Näkyvyys");
-            AssertAcknowledged(await form.PostAsync(Http, "submit"));
-        }
-        await ApproveAsync(id, approver, "audiences", 2);
-
-        // Stage 3: activities pick the approved goals and channels from the form's choices.
         string[] activities = ["Asiakastarinat", "Avoin lähdekoodi"];
-        for (var i = 0; i < 2; i++)
-        {
-            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "activities"));
-            Assert.Equal(goals.Order(), form.Choices("activities[0].goals").Order());
-            Assert.Equal(channels.Order(), form.Choices("activities[0].channels").Order());
-            form.Set("activities[0].title", activities[i]).Tick("activities[0].goals", goals[i]).Tick("activities[0].channels", channels[i])
-                .Set("activities[0].cadence", "viikoittain").Set("activities[0].metric", "tavoitetut").Set("activities[0].reviewEvery", "kuukausittain");
-            AssertAcknowledged(await form.PostAsync(Http, "submit"));
-        }
-        await ApproveAsync(id, approver, "activities", 3);
-
-        // Stage 4: ownership; the form lists every approved channel and activity.
         var owners = new Dictionary<string, string> { ["LinkedIn"] = "Sanna", ["GitHub"] = "Mikko", ["Asiakastarinat"] = "Sanna", ["Avoin lähdekoodi"] = "Mikko" };
-        for (var i = 0; i < 2; i++)
-        {
-            var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(stakeholders[i], "Invitation", "ownership"));
-            form.Set("overallOwner.name", "Olli Omistaja").Set("overallOwner.email", StrategyOps.Owner(request));
-            FillOwners(form, "channelOwners", "channel", owners, channels);
-            FillOwners(form, "activityOwners", "activity", owners, activities);
-            form.Set("participants[0].who", "Markkinointi").Set("participants[0].role", "Sisällöntuotanto");
-            AssertAcknowledged(await form.PostAsync(Http, "submit"));
-        }
-        await ApproveAsync(id, approver, "ownership", 4);
+        await walk.PassStagesTwoToFourAsync(goals, channels, activities, owners);
 
         // Completed: document locations, downloads, archive, and everyone told.
         var status = await ops.WaitForStatusAsync(id, s => s.GetProperty("status").GetString() == "Completed", "the strategy to complete");
@@ -130,31 +95,6 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
             await ops.WaitForMailAsync(person, "Completed");
         }
     }
-
-    /// <summary>The approver approves the draft as consolidated; the strategy moves past the stage.</summary>
-    async Task ApproveAsync(string id, string approver, string stage, int number, int round = 1)
-    {
-        var (_, form) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(approver, "ReviewRequest", stage, round));
-        var confirmation = await form.PostAsync(Http, "approve");
-        AssertAcknowledged(confirmation);
-        await ops.WaitForStatusAsync(
-            id,
-            s => s.GetProperty("status").GetString() != "Running" || s.GetProperty("stage").GetProperty("number").GetInt32() > number,
-            $"stage {number} to be approved after the page said: {confirmation.Text}\nHost output:\n{runtime.Host.Output}");
-    }
-
-    static void FillOwners(WebForm form, string list, string key, Dictionary<string, string> owners, string[] expected)
-    {
-        var rows = form.Names(n => n.StartsWith(list + "[", StringComparison.Ordinal) && n.EndsWith("." + key, StringComparison.Ordinal));
-        Assert.Equal(expected.Order(), rows.Select(form.Value).Order());
-        foreach (var row in rows)
-        {
-            form.Set(row[..^key.Length] + "owner", owners[form.Value(row)]);
-        }
-    }
-
-    internal static void AssertAcknowledged(WebPage page) =>
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"The post answered {(int)page.StatusCode}: {page.Text}");
 
     static IEnumerable<JsonNode?> FindAll(JsonNode? node, string property) => node switch
     {
