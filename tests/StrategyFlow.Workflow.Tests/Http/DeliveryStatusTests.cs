@@ -117,4 +117,26 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         var instance = await Client.GetInstanceAsync("configured-delivery", getInputsAndOutputs: true);
         Assert.Equal(configured.Policy, instance!.ReadInputAs<StrategyDefinition>()!.Delivery);
     }
+
+    /// <summary>The status never claims mail that did not go out: a reminder counts once it was sent.</summary>
+    [Fact]
+    public async Task Status_ReminderFailing_IsNotCountedAsSentUntilItIs()
+    {
+        var definition = Samples.Definition("unsent-reminder", timing: new TimingRequest
+        {
+            ResponseWindow = "PT10M", ReminderInterval = "PT1S", MaxReminders = 1, ApprovalWindow = "PT10M",
+        }) with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable); // the reminder's first attempt
+
+        var delayed = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders" });
+
+        Assert.Equal(0, delayed.RemindersSent);
+        Assert.Equal(0, (await StatusAsync(definition.Id)).Stage!.RemindersSent);
+        await StrategyApi.RemindAsync(definition.Id, Client, TimeProvider.System, CancellationToken.None); // retry now
+        var sent = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        Assert.Equal(1, sent.RemindersSent);
+        Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+    }
 }
