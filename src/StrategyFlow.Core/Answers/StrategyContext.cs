@@ -1,3 +1,5 @@
+using StrategyFlow.Core.Framework;
+
 namespace StrategyFlow.Core.Answers;
 
 /// <summary>
@@ -16,4 +18,17 @@ public sealed record StrategyContext
 
     /// <summary>Titles of the approved stage-3 activities.</summary>
     public IReadOnlyList<string> ApprovedActivities { get; init; } = [];
+
+    /// <summary>The context the following stages see once <paramref name="approved"/> is approved: its items, by name.</summary>
+    public StrategyContext After(StageAnswer approved)
+    {
+        ArgumentNullException.ThrowIfNull(approved);
+        return approved.Stage switch
+        {
+            StageKey.Goals => this with { ApprovedGoals = approved.Goals.Select(g => g.Title).ToList() },
+            StageKey.Audiences => this with { ApprovedChannels = approved.Channels.Select(c => c.Name).ToList() },
+            StageKey.Activities => this with { ApprovedActivities = approved.Activities.Select(a => a.Title).ToList() },
+            _ => this,
+        };
+    }
 }

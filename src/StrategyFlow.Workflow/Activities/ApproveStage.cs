@@ -38,20 +38,6 @@ public sealed class ApproveStage(StrategyRepository repository, MailSender mail)
         }
 
         await mail.SendAsync(input.Announcement);
-        return new StageApprovalResult(true, input.DraftSha256, NextContext(input.Context, draft), null);
-    }
-
-    /// <summary>The context the following stages see: what this stage approved, by name.</summary>
-    public static StrategyContext NextContext(StrategyContext context, StageAnswer approved)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(approved);
-        return approved.Stage switch
-        {
-            StageKey.Goals => context with { ApprovedGoals = approved.Goals.Select(g => g.Title).ToList() },
-            StageKey.Audiences => context with { ApprovedChannels = approved.Channels.Select(c => c.Name).ToList() },
-            StageKey.Activities => context with { ApprovedActivities = approved.Activities.Select(a => a.Title).ToList() },
-            _ => context,
-        };
+        return new StageApprovalResult(true, input.DraftSha256, input.Context.After(draft), null);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ArchiveStrategy(StrategyRepository repository, MailSender ma
                 ?? throw new InconsistentStateException($"Stage {key} of {id} was approved but its snapshot is missing.");
             stages.Add(stage);
             findings.AddRange(CoherenceChecker.Check(stage.Content, strategyContext));
-            strategyContext = ApproveStage.NextContext(strategyContext, stage.Content);
+            strategyContext = strategyContext.After(stage.Content);
         }
 
         var document = StrategyDocument.Create(input.Strategy, input.Outcome, stages, input.Decisions, findings, input.ArchivedAt);
