@@ -4,7 +4,6 @@ using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Mail;
-using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Workflow.Activities;
@@ -41,3 +40,24 @@ public sealed class ApproveStage(StrategyRepository repository, MailSender mail)
         return new StageApprovalResult(true, input.DraftSha256, input.Context.After(draft), null);
     }
 }
+
+/// <summary>
+/// Input of <c>ApproveStage</c>: the approved draft by reference, who approved it, and the mail that
+/// announces the approval (sent only when the draft is accepted).
+/// </summary>
+public sealed record StageApprovalRequest(
+    string StrategyId,
+    StageKey Stage,
+    int Round,
+    string DraftSha256,
+    IReadOnlyList<string> ApprovedBy,
+    IReadOnlyList<string> Contributors,
+    DateTimeOffset ApprovedAt,
+    StrategyContext Context,
+    MailBatch Announcement);
+
+/// <summary>
+/// What an approval produced: the stage snapshot's hash and the context later stages may refer to,
+/// or why the draft could not be approved (coherence errors).
+/// </summary>
+public sealed record StageApprovalResult(bool Accepted, string? ContentSha256, StrategyContext? NextContext, string? Reason);

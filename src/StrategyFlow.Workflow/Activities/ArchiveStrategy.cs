@@ -1,9 +1,9 @@
+using StrategyFlow.Core.Framework;
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Workflow.Mail;
-using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Workflow.Activities;
@@ -48,3 +48,15 @@ public sealed class ArchiveStrategy(StrategyRepository repository, MailSender ma
             StrategyRepository.DocumentName(id, DocumentFormat.Html));
     }
 }
+
+/// <summary>Input of <c>ArchiveStrategy</c>, with the outcome mail to everyone, sent once the document is archived.</summary>
+public sealed record ArchiveRequest(
+    StrategyHeader Strategy,
+    DocumentOutcome Outcome,
+    IReadOnlyList<StageKey> ApprovedStages,
+    IReadOnlyList<DecisionRecord> Decisions,
+    DateTimeOffset ArchivedAt,
+    MailBatch Announcement);
+
+/// <summary>Where the archived strategy is: blob names in the <c>strategies</c> container.</summary>
+public sealed record ArchiveResult(string Json, string Markdown, string Html);

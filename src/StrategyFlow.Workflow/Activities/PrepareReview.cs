@@ -1,9 +1,10 @@
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Framework;
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Consolidation;
 using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Mail;
-using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Workflow.Activities;
@@ -42,3 +43,22 @@ public sealed class PrepareReview(StrategyRepository repository, MailSender mail
             sent.Rejected);
     }
 }
+
+/// <summary>A stakeholder's answer by reference: the content lives in the submissions store.</summary>
+public sealed record AnswerRef(string Participant, string AnswerSha256);
+
+/// <summary>
+/// Input of <c>PrepareReview</c>: the answers that arrived in a round, and the review requests to send
+/// once the review is frozen (one activity closes the round: one hop less between the last answer and the mail).
+/// </summary>
+public sealed record ReviewRequest(
+    string StrategyId,
+    StageKey Stage,
+    int Round,
+    StrategyContext Context,
+    IReadOnlyList<AnswerRef> Answers,
+    IReadOnlyList<string> NotAnswered,
+    MailBatch ReviewRequests);
+
+/// <summary>The frozen review: the consolidated draft's hash (where the approvers start), its findings, and review requests SendGrid refused.</summary>
+public sealed record ReviewSummary(string DraftSha256, int Errors, int Warnings, IReadOnlyList<string> Rejected);

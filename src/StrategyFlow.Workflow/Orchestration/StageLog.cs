@@ -1,3 +1,4 @@
+using StrategyFlow.Workflow.Activities;
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Documents;
 

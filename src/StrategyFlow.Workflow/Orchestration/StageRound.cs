@@ -1,3 +1,4 @@
+using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Workflow.Strategies;
 

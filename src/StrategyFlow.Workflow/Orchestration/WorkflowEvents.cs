@@ -1,5 +1,4 @@
 using StrategyFlow.Core.Documents;
-using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Orchestration;
 
@@ -34,11 +33,3 @@ public sealed record DecisionSubmitted(
 public sealed record CancelRequested(string Reason, DateTimeOffset At);
 
 public sealed record RemindersRequested(DateTimeOffset At);
-
-/// <summary>Instance ids: the strategy id for the strategy, and a fixed child id per stage.</summary>
-public static class InstanceIds
-{
-    public static string Stage(string strategyId, StageKey stage) => $"{strategyId}:{stage.Number()}";
-
-    public static bool IsStage(string instanceId) => instanceId.Contains(':', StringComparison.Ordinal);
-}

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Orchestration;
@@ -56,36 +55,4 @@ public sealed record StageStatus(
     /// <summary>Whether <paramref name="answerSha256"/> is the participant's counted answer.</summary>
     public bool Counts(string participant, string answerSha256) =>
         Answers.TryGetValue(participant, out var counted) && answerSha256.StartsWith(counted, StringComparison.Ordinal);
-}
-
-/// <summary>A decision as ops see it; the comment is shortened here and kept whole in the archive.</summary>
-public sealed record DecisionView(
-    StageKey Stage,
-    int Round,
-    string Approver,
-    DecisionKind Decision,
-    string Comment,
-    DateTimeOffset At,
-    string? ContentSha256 = null)
-{
-    public const int CommentLength = 280;
-
-    public static DecisionView Of(DecisionRecord record) => new(
-        record.Stage,
-        record.Round,
-        record.Approver,
-        record.Decision,
-        record.Comment.Length <= CommentLength ? record.Comment : string.Concat(record.Comment.AsSpan(0, CommentLength - 1), "…"),
-        record.At,
-        record.ContentSha256);
-}
-
-/// <summary>The strategy orchestration's custom status: which stage runs, and the decisions of finished stages.</summary>
-public sealed record StrategyProgress(int Stage, StagePhase Phase, IReadOnlyList<DecisionView> Decisions)
-{
-    /// <summary>The archive (and its outcome mail) when it is late.</summary>
-    public DeliveryStatus? Delivery { get; init; }
-
-    /// <summary>Recipients SendGrid refused in the stages so far.</summary>
-    public IReadOnlyList<string> Undeliverable { get; init; } = [];
 }
