@@ -15,7 +15,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   echo "== $name"
   dotnet test "$project" -c Release --no-build -nologo \
@@ -25,7 +25,7 @@ done
 
 # Sum the counters of every TRX file: a project that wrote none counts as a failure.
 passed=0 failed=0 skipped=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name="$(basename "$project" .csproj)"
   trx="$results/$name.trx"
   if [ ! -f "$trx" ]; then

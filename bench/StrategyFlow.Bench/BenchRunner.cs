@@ -5,7 +5,7 @@ using StrategyFlow.Bench.Driving;
 using StrategyFlow.Bench.Processes;
 using StrategyFlow.Bench.Results;
 using StrategyFlow.Bench.Storage;
-using StrategyFlow.EndToEnd.Tests.Infrastructure;
+using StrategyFlow.Testing;
 
 namespace StrategyFlow.Bench;
 
@@ -18,39 +18,34 @@ public static class BenchRunner
 {
     const string OpsKey = "bench-ops-key";
     const string TaskHub = "StrategyFlow";
-    const string AzuriteConnectionTemplate =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-        + "BlobEndpoint=http://127.0.0.1:{0}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{2}/devstoreaccount1;";
 
     public static async Task<BenchResult> RunAsync(BenchOptions options, TextWriter log)
     {
         var work = Directory.CreateTempSubdirectory("strategyflow-bench-");
         try
         {
-            var ports = new Dictionary<StorageService, int>
+            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"));
+            await using var proxy = await CountingProxy.StartAsync(new Dictionary<StorageService, int>
             {
-                [StorageService.Blob] = FreePort.Next(),
-                [StorageService.Queue] = FreePort.Next(),
-                [StorageService.Table] = FreePort.Next(),
-            };
-            using var azurite = await StartAzuriteAsync(Path.Combine(work.FullName, "azurite"), ports, options.AzuriteInMemory);
-            await using var proxy = await CountingProxy.StartAsync(ports);
+                [StorageService.Blob] = azurite.BlobPort,
+                [StorageService.Queue] = azurite.QueuePort,
+                [StorageService.Table] = azurite.TablePort,
+            });
             var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-            var azuriteConnection = string.Format(CultureInfo.InvariantCulture, AzuriteConnectionTemplate, ports[StorageService.Blob], ports[StorageService.Queue], ports[StorageService.Table]);
-            using var host = await StartHostAsync(options, baseUrl, Path.Combine(work.FullName, "data"), options.DirectStorage ? azuriteConnection : proxy.ConnectionString);
-            log.WriteLine($"[{options.Backend}] Azurite {$"pid {azurite.Id}"}, host {$"pid {host.Id}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
+            using var host = await StartHostAsync(options, baseUrl, Path.Combine(work.FullName, "data"), options.DirectStorage ? azurite.ConnectionString : proxy.ConnectionString);
+            log.WriteLine($"[{options.Backend}] Azurite {$"pid {azurite.ProcessId}"}, host {$"pid {host.ProcessId}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
 
             // Idle baseline: what the runtime costs with nothing to do.
             proxy.TakeCounts();
             await Task.Delay(options.IdleBaseline);
             var idle = proxy.TakeCounts();
             var idleRate = idle.Total / options.IdleBaseline.TotalSeconds;
-            var idleRss = ProcessStats.Memory(host.Id).Rss;
+            var idleRss = ProcessStats.Memory(host.ProcessId).Rss;
 
             log.WriteLine($"[{options.Backend}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
             var measurements = new Measurements();
             var (errors, duration, peakRss, mostInFlight, hostCpu, azuriteCpu, benchCpu) =
-                await DriveAsync(options, baseUrl, measurements, host.Id, azurite.Id, log);
+                await DriveAsync(options, baseUrl, measurements, host.ProcessId, azurite.ProcessId, log);
             var during = proxy.TakeCounts();
             if (options.HostLog is { } hostLog)
             {
@@ -61,7 +56,7 @@ public static class BenchRunner
                 log.WriteLine($"[{options.Backend}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
             }
             var history = options.Backend == "azurite"
-                ? await HistoryTable.AnalyzeAsync(azuriteConnection, TaskHub)
+                ? await HistoryTable.AnalyzeAsync(azurite.ConnectionString, TaskHub)
                 : null;
             // Per completed strategy; when none completed (a failed run), per strategy started.
             var completed = measurements.Completed > 0 ? measurements.Completed : options.Strategies;
@@ -92,7 +87,7 @@ public static class BenchRunner
                     },
                 EarlyLinkRejections = measurements.EarlyLinkRejections,
                 HostIdleRssMb = Megabytes(idleRss),
-                HostPeakRssMb = Megabytes(Math.Max(peakRss, ProcessStats.Memory(host.Id).Peak)),
+                HostPeakRssMb = Megabytes(Math.Max(peakRss, ProcessStats.Memory(host.ProcessId).Peak)),
                 HostKbPerInFlightStrategy = Math.Round((peakRss - idleRss) / 1024.0 / Math.Max(mostInFlight, 1), 0),
                 HostCpuPercent = Math.Round(hostCpu, 0),
                 AzuriteCpuPercent = Math.Round(azuriteCpu, 0),
@@ -200,83 +195,21 @@ public static class BenchRunner
         return (peak, mostInFlight);
     }
 
-    static async Task<ChildProcess> StartAzuriteAsync(string location, IReadOnlyDictionary<StorageService, int> ports, bool inMemory)
+    static async Task<LocalHostServer> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
     {
-        var executable = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in the repository root.");
-        }
-        string Port(StorageService s) => ports[s].ToString(CultureInfo.InvariantCulture);
-        var azurite = ChildProcess.Start(
-            executable,
-            ["--silent", .. (inMemory ? ["--inMemoryPersistence"] : new[] { "--location", location }), "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-             "--blobPort", Port(StorageService.Blob), "--queuePort", Port(StorageService.Queue), "--tablePort", Port(StorageService.Table)],
-            new Dictionary<string, string?>(),
-            RepositoryPaths.Root);
-        try
-        {
-            await Poll.UntilAsync(
-                async () => azurite.HasExited
-                    ? throw new InvalidOperationException($"Azurite exited:\n{azurite.Output}")
-                    : await FreePort.IsListeningAsync(ports[StorageService.Blob]) && await FreePort.IsListeningAsync(ports[StorageService.Queue])
-                      && await FreePort.IsListeningAsync(ports[StorageService.Table]),
-                TimeSpan.FromSeconds(60),
-                () => "Azurite to listen");
-            return azurite;
-        }
-        catch
-        {
-            azurite.Dispose();
-            throw;
-        }
-    }
-
-    static async Task<ChildProcess> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
-    {
-        var assembly = options.HostAssembly ?? RepositoryPaths.LocalHostAssembly;
-        if (!File.Exists(assembly))
-        {
-            throw new InvalidOperationException($"The local host is not built at {assembly}.");
-        }
-        var environment = new Dictionary<string, string?>
-            {
-                ["STRATEGYFLOW_URL"] = baseUrl.GetLeftPart(UriPartial.Authority),
-                ["STRATEGYFLOW_DATA"] = dataDirectory,
-                ["STRATEGYFLOW_STORAGE"] = storage,
-                ["STRATEGYFLOW_OPS_KEY"] = OpsKey,
-                ["STRATEGYFLOW_MAILBOX_FAULTS"] = null,
-                ["ASPNETCORE_URLS"] = null,
-                ["DOTNET_ENVIRONMENT"] = null,
-                ["ASPNETCORE_ENVIRONMENT"] = null,
-                ["LocalHost__Durable__Backend"] = options.Backend == "memory" ? "Memory" : "AzureStorage",
-                ["LocalHost__Durable__PartitionCount"] = options.Partitions.ToString(CultureInfo.InvariantCulture),
-                ["DOTNET_PROCESSOR_COUNT"] = options.HostProcessors > 0 ? options.HostProcessors.ToString(CultureInfo.InvariantCulture) : null,
-                // Per-request information logs would measure the console, not the workflow.
-                ["Logging__LogLevel__Default"] = "Warning",
-            };
+        var host = new LocalHostServer(baseUrl, dataDirectory, storage, OpsKey) { Assembly = options.HostAssembly ?? RepositoryPaths.LocalHostAssembly };
+        host.Environment["LocalHost__Durable__Backend"] = options.Backend == "memory" ? "Memory" : "AzureStorage";
+        host.Environment["LocalHost__Durable__PartitionCount"] = options.Partitions.ToString(CultureInfo.InvariantCulture);
+        host.Environment["DOTNET_PROCESSOR_COUNT"] = options.HostProcessors > 0 ? options.HostProcessors.ToString(CultureInfo.InvariantCulture) : null;
+        // Per-request information logs would measure the console, not the workflow.
+        host.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in options.HostSettings)
         {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            host.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        var host = ChildProcess.Start("dotnet", [assembly], environment, RepositoryPaths.Root);
-        using var probe = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        probe.DefaultRequestHeaders.Add("x-functions-key", OpsKey);
         try
         {
-            // Ready = the ops API answers (it is 503 until the durable runtime has answered once).
-            await Poll.UntilAsync(
-                async () =>
-                {
-                    if (host.HasExited)
-                    {
-                        throw new InvalidOperationException($"The local host exited:\n{host.Output}");
-                    }
-                    using var response = await probe.GetAsync("/api/strategies");
-                    return response.StatusCode == HttpStatusCode.OK;
-                },
-                TimeSpan.FromSeconds(120),
-                () => $"the local host to become ready; its output:\n{host.Output}");
+            await host.StartAsync();
             return host;
         }
         catch

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using StrategyFlow.EndToEnd.Tests.Infrastructure;
+using StrategyFlow.Testing;
 
 namespace StrategyFlow.Bench.Storage;
 
@@ -16,11 +16,6 @@ namespace StrategyFlow.Bench.Storage;
 /// </summary>
 public sealed class CountingProxy : IAsyncDisposable
 {
-    const string Account = "devstoreaccount1";
-
-    // Azurite's well-known development account key: public, documented, not a secret.
-    const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Connection", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Proxy-Connection",
@@ -72,11 +67,8 @@ public sealed class CountingProxy : IAsyncDisposable
     {
         get
         {
-            string Endpoint(StorageService service) =>
-                $"http://127.0.0.1:{routes.Single(r => r.Value.Service == service).Key}/{Account}";
-            return $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};"
-                + $"BlobEndpoint={Endpoint(StorageService.Blob)};QueueEndpoint={Endpoint(StorageService.Queue)};"
-                + $"TableEndpoint={Endpoint(StorageService.Table)};";
+            int Port(StorageService service) => routes.Single(r => r.Value.Service == service).Key;
+            return AzuriteServer.ConnectionStringFor(Port(StorageService.Blob), Port(StorageService.Queue), Port(StorageService.Table));
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class LifecycleTests(LocalRuntimeFixture runtime, ITestOutputHelpe
         finally
         {
             await runtime.RestartAsync();
-            output.WriteLine($"Start to healthy: {runtime.Host.LastStartToHealthy.TotalMilliseconds:0} ms");
+            output.WriteLine($"Start to ready: {runtime.Host.LastStartToReady.TotalMilliseconds:0} ms");
         }
     }
 }

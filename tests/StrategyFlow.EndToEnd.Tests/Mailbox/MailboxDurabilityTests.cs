@@ -22,7 +22,7 @@ public sealed class MailboxDurabilityTests(LocalRuntimeFixture runtime, ITestOut
 
         runtime.Kill();
         await runtime.RestartAsync();
-        output.WriteLine($"Start to healthy after kill -9: {runtime.Host.LastStartToHealthy.TotalMilliseconds:0} ms");
+        output.WriteLine($"Start to ready after kill -9: {runtime.Host.LastStartToReady.TotalMilliseconds:0} ms");
 
         var after = Assert.Single(await mailbox.ListAsync(to));
         Assert.Equal(before.Id, after.Id);

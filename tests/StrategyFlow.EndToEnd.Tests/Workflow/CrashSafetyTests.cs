@@ -90,9 +90,8 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
 
         await ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
         Assert.Single(await new DevMailbox(runtime).ListAsync(stakeholder));
-        var faults = await runtime.Http.GetFromJsonAsync<JsonObject>("/dev/mailbox/faults");
-        Assert.Equal(0, faults!["held"]!.GetValue<int>()); // no second send of the same invitation is still on its way
-        Assert.DoesNotContain("multiple times concurrently", runtime.Host.Output, StringComparison.Ordinal); // the backend never saw its message again
+        // The backend never handed the invitation's message out again while it ran (other tests' mail may still be held).
+        Assert.DoesNotContain("multiple times concurrently", runtime.Host.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The local work-item visibility timeout (15 s) plus polling and start-up slack.</summary>

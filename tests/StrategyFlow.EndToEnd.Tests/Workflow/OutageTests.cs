@@ -27,7 +27,8 @@ public sealed class OutageTests(LocalRuntimeFixture runtime, ITestOutputHelper o
         var walk = new StrategyWalk(runtime, request);
         await ops.StartAsync(request);
         await ops.WaitForStatusAsync(walk.Id, s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null
-            && s.GetProperty("stage") is { ValueKind: JsonValueKind.Object } stage && stage.GetProperty("phase").GetString() == "CollectingInput",
+            && s.GetProperty("stage") is { ValueKind: JsonValueKind.Object } stage && stage.GetProperty("round").GetInt32() == 1
+            && stage.GetProperty("phase").GetString() == "CollectingInput",
             "the invitations to go out");
 
         string[] goals = ["Liidit LinkedInistä", "Kehittäjät hakevat meille"];

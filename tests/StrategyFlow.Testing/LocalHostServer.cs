@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
+namespace StrategyFlow.Testing;
 
 /// <summary>
 /// The built local host as its own process (<c>dotnet StrategyFlow.LocalHost.dll</c>), on a fixed free port
@@ -9,25 +9,32 @@ namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string storageConnectionString, string opsKey) : IDisposable
 {
-    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
-    readonly HttpClient probe = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+    readonly HttpClient probe = CreateProbe(baseUrl, opsKey);
     ChildProcess? process;
 
-    /// <summary>Extra environment for the next start, e.g. <c>STRATEGYFLOW_MAILBOX_FAULTS</c>.</summary>
+    /// <summary>Extra environment for the next start, e.g. <c>STRATEGYFLOW_MAILBOX_FAULTS</c> or <c>LocalHost__Durable__…</c>.</summary>
     public Dictionary<string, string?> Environment { get; } = new();
 
-    /// <summary>From process start until <c>/api/health</c> answered 200, for the last start.</summary>
-    public TimeSpan LastStartToHealthy { get; private set; }
+    /// <summary>Another build of the host to run (the bench compares two); the repository's own by default.</summary>
+    public string Assembly { get; init; } = RepositoryPaths.LocalHostAssembly;
+
+    /// <summary>From process start until the ops API answered (the durable runtime is up), for the last start.</summary>
+    public TimeSpan LastStartToReady { get; private set; }
 
     /// <summary>The last lines the host wrote.</summary>
     public string Output => process?.Output ?? "";
 
+    /// <summary>The running process's id, for reading its memory and CPU time.</summary>
+    public int ProcessId => (process ?? throw new InvalidOperationException("The local host is not running.")).Id;
+
+    /// <summary>Starts the host and waits until it is ready: its ops API answers, which needs the durable runtime.</summary>
     public async Task StartAsync()
     {
-        if (!File.Exists(RepositoryPaths.LocalHostAssembly))
+        if (!File.Exists(Assembly))
         {
-            throw new InvalidOperationException($"The local host is not built at {RepositoryPaths.LocalHostAssembly}.");
+            throw new InvalidOperationException($"The local host is not built at {Assembly}.");
         }
         var environment = new Dictionary<string, string?>
         {
@@ -46,7 +53,7 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
         }
 
         var clock = Stopwatch.StartNew();
-        process = ChildProcess.Start("dotnet", [RepositoryPaths.LocalHostAssembly], environment, RepositoryPaths.Root);
+        process = ChildProcess.Start("dotnet", [Assembly], environment, RepositoryPaths.Root);
         var started = process;
         await Poll.UntilAsync(
             async () =>
@@ -55,12 +62,12 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
                 {
                     throw new InvalidOperationException($"The local host exited ({started.ExitCode}):\n{started.Output}");
                 }
-                using var response = await probe.GetAsync("/api/health");
+                using var response = await probe.GetAsync("/api/strategies?pageSize=1");
                 return response.StatusCode == HttpStatusCode.OK;
             },
             StartTimeout,
-            $"the local host to become healthy; its output:\n{started.Output}");
-        LastStartToHealthy = clock.Elapsed;
+            () => $"the local host to become ready; its output:\n{started.Output}");
+        LastStartToReady = clock.Elapsed;
     }
 
     /// <summary>kill -9: the process gets no chance to clean up.</summary>
@@ -95,5 +102,12 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
     {
         process?.Dispose();
         probe.Dispose();
+    }
+
+    static HttpClient CreateProbe(Uri baseUrl, string opsKey)
+    {
+        var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.Add("x-functions-key", opsKey);
+        return client;
     }
 }

@@ -1,6 +1,8 @@
-namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
+using System.Globalization;
 
-/// <summary>Azurite on free ports with its own temporary data folder.</summary>
+namespace StrategyFlow.Testing;
+
+/// <summary>Azurite on free ports, with its own data folder or in memory.</summary>
 public sealed class AzuriteServer : IDisposable
 {
     // Azurite's well-known development account: public, documented, not a secret.
@@ -8,28 +10,41 @@ public sealed class AzuriteServer : IDisposable
     const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     readonly ChildProcess process;
-    readonly int blobPort = FreePort.Next(), queuePort = FreePort.Next(), tablePort = FreePort.Next();
 
-    AzuriteServer(string location)
+    AzuriteServer(string? location)
     {
         if (!File.Exists(RepositoryPaths.Azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed at {RepositoryPaths.Azurite}: run `npm ci` in the repository root (scripts/test.sh does).");
         }
+        string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
         process = ChildProcess.Start(
             RepositoryPaths.Azurite,
-            ["--silent", "--location", location, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-             "--blobPort", Port(blobPort), "--queuePort", Port(queuePort), "--tablePort", Port(tablePort)],
+            ["--silent", .. storage, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+             "--blobPort", Port(BlobPort), "--queuePort", Port(QueuePort), "--tablePort", Port(TablePort)],
             new Dictionary<string, string?>(),
             RepositoryPaths.Root);
     }
 
-    public string ConnectionString =>
+    public int BlobPort { get; } = FreePort.Next();
+
+    public int QueuePort { get; } = FreePort.Next();
+
+    public int TablePort { get; } = FreePort.Next();
+
+    /// <summary>The process id, for reading its memory and CPU time.</summary>
+    public int ProcessId => process.Id;
+
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>The development account at these ports (e.g. a proxy's in front of Azurite).</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};"
         + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};QueueEndpoint=http://127.0.0.1:{queuePort}/{Account};"
         + $"TableEndpoint=http://127.0.0.1:{tablePort}/{Account};";
 
-    public static async Task<AzuriteServer> StartAsync(string location)
+    /// <summary>Starts Azurite keeping its data in <paramref name="location"/>, or in memory when null.</summary>
+    public static async Task<AzuriteServer> StartAsync(string? location)
     {
         var azurite = new AzuriteServer(location);
         try
@@ -37,8 +52,8 @@ public sealed class AzuriteServer : IDisposable
             await Poll.UntilAsync(
                 async () => azurite.process.HasExited
                     ? throw new InvalidOperationException($"Azurite exited ({azurite.process.ExitCode}):\n{azurite.process.Output}")
-                    : await FreePort.IsListeningAsync(azurite.blobPort) && await FreePort.IsListeningAsync(azurite.queuePort)
-                      && await FreePort.IsListeningAsync(azurite.tablePort),
+                    : await FreePort.IsListeningAsync(azurite.BlobPort) && await FreePort.IsListeningAsync(azurite.QueuePort)
+                      && await FreePort.IsListeningAsync(azurite.TablePort),
                 TimeSpan.FromSeconds(60),
                 "Azurite to listen");
             return azurite;
@@ -52,5 +67,5 @@ public sealed class AzuriteServer : IDisposable
 
     public void Dispose() => process.Dispose();
 
-    static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

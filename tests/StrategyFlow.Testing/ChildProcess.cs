@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
+namespace StrategyFlow.Testing;
 
 /// <summary>
 /// A process the tests started: its output kept (the last lines, for failure messages), and killed with

@@ -1,14 +1,17 @@
 using System.Reflection;
 
-namespace StrategyFlow.Bench;
+namespace StrategyFlow.Testing;
 
 /// <summary>Where the built local host and the repository's tools are (recorded at build time).</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = Metadata("RepositoryRoot");
 
-    /// <summary>The local host built in the same configuration as the bench.</summary>
+    /// <summary>The local host built in the same configuration as these tests.</summary>
     public static string LocalHostAssembly { get; } = Metadata("LocalHostAssembly");
+
+    /// <summary>Installed by <c>npm ci</c> from the repository's lockfile (scripts/lib/prerequisites.sh).</summary>
+    public static string Azurite { get; } = Path.Combine(Root, "node_modules", ".bin", "azurite");
 
     static string Metadata(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
+namespace StrategyFlow.Testing;
 
 public static class FreePort
 {
