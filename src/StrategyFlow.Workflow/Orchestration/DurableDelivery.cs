@@ -13,17 +13,30 @@ namespace StrategyFlow.Workflow.Orchestration;
 /// <param name="NextAttempt">When it is tried again.</param>
 public sealed record DeliveryStatus(string What, DateTimeOffset Since, int FailedAttempts, string? LastError, DateTimeOffset? NextAttempt);
 
+/// <summary>What a delivery listens to besides its own timers: the strategy's cancellation, and a request to retry now.</summary>
+internal interface IDeliverySignals
+{
+    /// <summary>Completes when the strategy is cancelled; never reset.</summary>
+    Task Cancelled { get; }
+
+    /// <summary>Completes when ops ask to retry now; <see cref="TakeRetry"/> consumes it.</summary>
+    Task RetryNow { get; }
+
+    void TakeRetry();
+}
+
 /// <summary>
 /// Runs an activity until it succeeds: an outage of SendGrid or Blob Storage delays a strategy, never
 /// ends it. Between attempts a durable timer waits (back-off capped by the policy), so the loop
-/// survives restarts; ops see the delay in the status, may cut the wait short with a reminders request,
+/// survives restarts; ops see the delay in the status, may cut the wait short (<see cref="IDeliverySignals.RetryNow"/>),
 /// and the owner is told once when it has lasted <see cref="DeliveryPolicy.TellOwnerAfter"/>.
-/// Activities are idempotent, so every retry is safe. A cancellation interrupts the wait.
+/// Activities are idempotent, so every retry is safe. A cancellation interrupts the wait, and so does
+/// <paramref name="timers"/> (the caller no longer needs the result).
 /// </summary>
 internal sealed class DurableDelivery(
     TaskOrchestrationContext context,
     DeliveryPolicy policy,
-    EventInbox inbox,
+    IDeliverySignals signals,
     Action<DeliveryStatus?> report,
     Func<DeliveryStatus, MailBatch>? ownerNotice,
     CancellationToken timers)
@@ -33,7 +46,7 @@ internal sealed class DurableDelivery(
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    /// <summary>The activity's result, or <c>Done: false</c> when the strategy was cancelled first.</summary>
+    /// <summary>The activity's result, or <c>Done: false</c> when the strategy was cancelled first or the result is no longer needed.</summary>
     public async Task<(bool Done, T? Result)> CallAsync<T>(string what, string activity, object input, bool interruptible = true)
     {
         var since = Now;
@@ -41,7 +54,7 @@ internal sealed class DurableDelivery(
         for (var failures = 1; ; failures++)
         {
             var call = context.CallActivityAsync<T>(activity, input);
-            if (interruptible && await Task.WhenAny(call, inbox.Cancel()) != call)
+            if (interruptible && await Task.WhenAny(call, signals.Cancelled) != call)
             {
                 return (false, default);
             }
@@ -65,22 +78,27 @@ internal sealed class DurableDelivery(
         }
     }
 
-    /// <summary>Waits for the next attempt; a reminders request retries at once. False when cancelled.</summary>
+    /// <summary>Waits for the next attempt; a retry request cuts it short. False when cancelled or no longer needed.</summary>
     private async Task<bool> WaitToRetryAsync(DateTimeOffset next, bool interruptible)
     {
+        if (timers.IsCancellationRequested)
+        {
+            return false;
+        }
+
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(timers);
         try
         {
             var timer = context.CreateTimer(next.UtcDateTime, wait.Token);
-            var nudge = inbox.Reminders();
-            var cancel = interruptible ? inbox.Cancel() : null;
-            var winner = await Task.WhenAny(cancel is null ? [timer, nudge] : [timer, nudge, cancel]);
-            if (winner == nudge)
+            var retryNow = signals.RetryNow;
+            var cancel = interruptible ? signals.Cancelled : null;
+            var winner = await Task.WhenAny(cancel is null ? [timer, retryNow] : [timer, retryNow, cancel]);
+            if (winner == retryNow)
             {
-                inbox.TakeReminders();
+                signals.TakeRetry();
             }
 
-            return winner != cancel;
+            return winner != cancel && !timers.IsCancellationRequested;
         }
         finally
         {

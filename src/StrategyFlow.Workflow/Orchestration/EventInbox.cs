@@ -9,7 +9,7 @@ namespace StrategyFlow.Workflow.Orchestration;
 /// never to an abandoned one (a known Durable Functions pitfall with re-created waiters). Events that
 /// arrive while nobody waits are buffered by the runtime and delivered to the next waiter.
 /// </summary>
-internal sealed class EventInbox(TaskOrchestrationContext context)
+internal sealed class EventInbox(TaskOrchestrationContext context) : IDeliverySignals
 {
     private Task<AnswerSubmitted>? _answer;
     private Task<DecisionSubmitted>? _decision;
@@ -33,6 +33,12 @@ internal sealed class EventInbox(TaskOrchestrationContext context)
     public bool Cancelled => _cancel is { IsCompletedSuccessfully: true };
 
     public string? CancelReason => Cancelled ? _cancel!.Result.Reason : null;
+
+    Task IDeliverySignals.Cancelled => Cancel();
+
+    Task IDeliverySignals.RetryNow => Reminders();
+
+    void IDeliverySignals.TakeRetry() => TakeReminders();
 
     public AnswerSubmitted TakeAnswer() => Take(ref _answer);
 

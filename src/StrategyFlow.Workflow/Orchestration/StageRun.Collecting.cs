@@ -12,17 +12,14 @@ internal sealed partial class StageRun
     {
         var deadline = Round.Deadline.UtcDateTime;
         var reminderTimes = new Queue<DateTime>(_input.Timing.ReminderTimes(_context.CurrentUtcDateTime, deadline));
-        var invitation = Round.Number == 1 ? MailKind.Invitation : MailKind.SentBack;
-        if (!await SendAsync("invitations", _mail.ToStakeholders(invitation, Round.PendingStakeholders)))
-        {
-            return false;
-        }
+        var outbox = StartOutbox();
+        Send("invitations", _mail.ToStakeholders(Round.Number == 1 ? MailKind.Invitation : MailKind.SentBack, Round.PendingStakeholders));
 
         Task? timer = null;
         while (!Round.EveryoneAnswered)
         {
             timer ??= _context.CreateTimer(reminderTimes.Count > 0 ? reminderTimes.Peek() : deadline, _timers.Token);
-            var winner = await Task.WhenAny(_inbox.Answer(), _inbox.Decision(), _inbox.Reminders(), _inbox.Cancel(), timer);
+            var winner = await Task.WhenAny(Waits(timer));
             if (winner == _inbox.Cancel())
             {
                 return false;
@@ -38,30 +35,28 @@ internal sealed partial class StageRun
                 var decision = _inbox.TakeDecision();
                 _log.Ignore(WorkflowEvents.DecisionSubmitted, decision.Approver, decision.Round, Round.Decide(decision).IgnoredBecause);
             }
+            else if (winner == outbox.Sending)
+            {
+                await outbox.Sending;
+            }
+            else if (winner == _inbox.Reminders())
+            {
+                // Ops asked: retry mail that keeps failing, or else remind everyone pending now.
+                _inbox.TakeReminders();
+                if (!outbox.RetryNow())
+                {
+                    Remind();
+                }
+            }
             else
             {
-                var deadlinePassed = winner == timer && reminderTimes.Count == 0;
-                if (winner == timer)
+                timer = null;
+                if (!reminderTimes.TryDequeue(out _))
                 {
-                    timer = null;
-                    reminderTimes.TryDequeue(out _);
-                }
-                else
-                {
-                    _inbox.TakeReminders();
+                    break; // the deadline: review what arrived
                 }
 
-                if (deadlinePassed)
-                {
-                    break; // review what arrived
-                }
-
-                if (!await SendAsync("reminders", _mail.ToStakeholders(MailKind.Reminder, Round.PendingStakeholders)))
-                {
-                    return false;
-                }
-
-                _log.Remind(); // counted once sent: the status never claims mail that did not go out
+                Remind();
             }
 
             _log.Publish();
@@ -69,4 +64,14 @@ internal sealed partial class StageRun
 
         return true;
     }
+
+    /// <summary>Reminds the stakeholders who have not answered; counted once it went out.</summary>
+    private void Remind() =>
+        Send("reminders", _mail.ToStakeholders(MailKind.Reminder, Round.PendingStakeholders), result =>
+        {
+            if (result.Sent > 0)
+            {
+                _log.Remind();
+            }
+        });
 }

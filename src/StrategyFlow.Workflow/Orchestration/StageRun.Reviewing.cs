@@ -14,32 +14,33 @@ internal sealed partial class StageRun
         var notAnswered = Round.PendingStakeholders.ToList();
         var answers = Round.CloseCollection(Now + _input.Timing.ApprovalWindow);
         var reminderTimes = new Queue<DateTime>(_input.Timing.ReminderTimes(_context.CurrentUtcDateTime, Round.Deadline.UtcDateTime));
+        DropOutbox(); // invitations and reminders for a closed round would only mislead
         _log.StartReview();
 
+        // The review cannot start without its bundle: this step is awaited (and retried) before anything else.
         var request = new ReviewRequest(_input.Strategy.Id, _input.Stage, Round.Number, _input.Context, answers, notAnswered,
             _mail.Batch(_mail.ReviewRequests(notAnswered)));
         var (prepared, summary) = await _delivery.CallAsync<ReviewSummary>("review requests", nameof(PrepareReview), request);
-        if (!prepared || !await NoteRejectedAsync(summary!.Rejected))
+        if (!prepared)
         {
             return null;
         }
 
+        var outbox = StartOutbox();
+        NoteRejected(summary!.Rejected);
         Round.StartReview(summary.DraftSha256);
         _log.Publish();
         Task? timer = null;
+        var escalated = false;
         while (Round.Phase == RoundPhase.Reviewing)
         {
-            timer ??= _log.Escalated ? null : _context.CreateTimer(reminderTimes.Count > 0 ? reminderTimes.Peek() : Round.Deadline.UtcDateTime, _timers.Token);
-            Task[] waits = timer is null
-                ? [_inbox.Answer(), _inbox.Decision(), _inbox.Reminders(), _inbox.Cancel()]
-                : [_inbox.Answer(), _inbox.Decision(), _inbox.Reminders(), _inbox.Cancel(), timer];
-            var winner = await Task.WhenAny(waits);
+            timer ??= escalated ? null : _context.CreateTimer(reminderTimes.Count > 0 ? reminderTimes.Peek() : Round.Deadline.UtcDateTime, _timers.Token);
+            var winner = await Task.WhenAny(Waits(timer));
             if (winner == _inbox.Cancel())
             {
                 return null;
             }
 
-            var sent = true;
             if (winner == _inbox.Answer())
             {
                 var late = _inbox.TakeAnswer();
@@ -69,41 +70,35 @@ internal sealed partial class StageRun
                         return (end, null);
                     }
 
-                    sent = await SendAsync("approval requests", _mail.ToApprovers(MailKind.DraftChanged, verdict.AskAgain));
+                    Send("approval requests", _mail.ToApprovers(MailKind.DraftChanged, verdict.AskAgain));
                 }
             }
-            else if (winner == _inbox.Reminders() || reminderTimes.Count > 0)
+            else if (winner == outbox.Sending)
             {
-                if (winner == timer)
+                await outbox.Sending;
+            }
+            else if (winner == _inbox.Reminders())
+            {
+                // Ops asked: retry mail that keeps failing, or else remind the approvers who have not decided.
+                _inbox.TakeReminders();
+                if (!outbox.RetryNow())
                 {
-                    timer = null;
-                    reminderTimes.Dequeue();
-                }
-                else
-                {
-                    _inbox.TakeReminders();
-                }
-
-                sent = await SendAsync("review reminders", _mail.ToApprovers(MailKind.ReviewReminder, Round.PendingApprovers));
-                if (sent)
-                {
-                    _log.Remind();
+                    RemindApprovers();
                 }
             }
             else
             {
-                // After the last reminder: tell the owner, then keep waiting for the approvers.
                 timer = null;
-                sent = await SendAsync("escalation", [_mail.Escalation()]);
-                if (sent)
+                if (reminderTimes.TryDequeue(out _))
                 {
-                    _log.Escalate();
+                    RemindApprovers();
                 }
-            }
-
-            if (!sent)
-            {
-                return null;
+                else
+                {
+                    // After the last reminder: tell the owner, then keep waiting for the approvers.
+                    escalated = true;
+                    Send("escalation", [_mail.Escalation()], _ => _log.Escalate());
+                }
             }
 
             _log.Publish();
@@ -111,6 +106,16 @@ internal sealed partial class StageRun
 
         throw new InvalidOperationException($"Round {Round.Number} of stage {_input.Stage} left its review without an outcome.");
     }
+
+    /// <summary>Reminds the approvers whose approval of the current draft is missing; counted once it went out.</summary>
+    private void RemindApprovers() =>
+        Send("review reminders", _mail.ToApprovers(MailKind.ReviewReminder, Round.PendingApprovers), result =>
+        {
+            if (result.Sent > 0)
+            {
+                _log.Remind();
+            }
+        });
 
     /// <summary>Archives the approved draft; the approval is withdrawn (and audited) when the draft fails the checks.</summary>
     private async Task<StageApprovalResult?> ApproveAsync(DecisionSubmitted decision, DecisionRecord record, RoundEnd approved)

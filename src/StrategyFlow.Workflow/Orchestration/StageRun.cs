@@ -6,7 +6,12 @@ using StrategyFlow.Workflow.Mail;
 
 namespace StrategyFlow.Workflow.Orchestration;
 
-/// <summary>The state of one execution, rebuilt on every replay.</summary>
+/// <summary>
+/// The state of one execution, rebuilt on every replay. Steps the stage cannot go on without (closing a
+/// round for review, archiving an approval) are awaited through <see cref="DurableDelivery"/>; the rest of
+/// the mail goes through the phase's <see cref="StageOutbox"/>, so answers and decisions keep counting
+/// while it is being retried.
+/// </summary>
 internal sealed partial class StageRun : IDisposable
 {
     private readonly TaskOrchestrationContext _context;
@@ -16,6 +21,7 @@ internal sealed partial class StageRun : IDisposable
     private readonly DurableDelivery _delivery;
     private readonly StageMail _mail;
     private readonly StageLog _log;
+    private StageOutbox? _outbox;
 
     public StageRun(TaskOrchestrationContext context, StageInput input)
     {
@@ -58,36 +64,66 @@ internal sealed partial class StageRun : IDisposable
         }
     }
 
-    /// <summary>Sends one moment's mail; false when the strategy was cancelled while delivery was failing.</summary>
-    private async Task<bool> SendAsync(string what, IReadOnlyList<MailOrder> orders)
+    /// <summary>Starts a phase's outbox; the previous phase's unsent mail is dropped.</summary>
+    private StageOutbox StartOutbox()
     {
-        if (orders.Count == 0)
-        {
-            return true;
-        }
-
-        var (done, result) = await _delivery.CallAsync<MailBatchResult>(what, nameof(SendMail), _mail.Batch(orders));
-        return done && await NoteRejectedAsync(result!.Rejected);
+        DropOutbox();
+        return _outbox = new StageOutbox(_context, _input.Delivery, _inbox, _log.Delivering, _mail.DeliveryDelayed, _timers.Token);
     }
 
+    private void DropOutbox()
+    {
+        _outbox?.Drop();
+        _outbox?.Dispose();
+        _outbox = null;
+    }
+
+    /// <summary>Queues one moment's mail in the phase's outbox; <paramref name="sent"/> runs once it went out.</summary>
+    private void Send(string what, IReadOnlyList<MailOrder> orders, Action<MailBatchResult>? sent = null) =>
+        _outbox!.Send(what, _mail.Batch(orders), result =>
+        {
+            NoteRejected(result.Rejected);
+            sent?.Invoke(result);
+            _log.Publish();
+        });
+
     /// <summary>Recipients SendGrid refused are shown in the status, and the owner is told (unless they are the one refused).</summary>
-    private async Task<bool> NoteRejectedAsync(IReadOnlyList<string> rejected)
+    private void NoteRejected(IReadOnlyList<string> rejected)
     {
         var owner = _input.Strategy.Owner;
-        if (!_log.Undeliverable(rejected) || rejected.Contains(owner.Email, StringComparer.OrdinalIgnoreCase))
+        if (_log.Undeliverable(rejected) && !rejected.Contains(owner.Email, StringComparer.OrdinalIgnoreCase))
         {
-            return true;
+            Send("notice to the owner", [_mail.Undeliverable(rejected)]);
+        }
+    }
+
+    /// <summary>What a phase waits for: the events, its timer when it has one, and its outbox while it sends (a fault there must surface).</summary>
+    private Task[] Waits(Task? timer)
+    {
+        var waits = new List<Task> { _inbox.Answer(), _inbox.Decision(), _inbox.Reminders(), _inbox.Cancel() };
+        if (timer is not null)
+        {
+            waits.Add(timer);
         }
 
-        var (done, _) = await _delivery.CallAsync<MailBatchResult>("notice to the owner", nameof(SendMail), _mail.Batch([_mail.Undeliverable(rejected)]));
-        return done;
+        if (_outbox is { Sending.IsCompleted: false } outbox)
+        {
+            waits.Add(outbox.Sending);
+        }
+
+        return [.. waits];
     }
 
     private StageResult End(StageOutcome outcome, StageApprovalResult? approval, string? reason)
     {
+        DropOutbox();
         _timers.Cancel();
         return _log.End(outcome, approval, reason);
     }
 
-    public void Dispose() => _timers.Dispose();
+    public void Dispose()
+    {
+        _outbox?.Dispose();
+        _timers.Dispose();
+    }
 }

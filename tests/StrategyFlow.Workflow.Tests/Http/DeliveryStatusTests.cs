@@ -130,7 +130,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
         _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable); // the reminder's first attempt
 
-        var delayed = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders" });
+        var delayed = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders", FailedAttempts: 1 });
 
         Assert.Equal(0, delayed.RemindersSent);
         Assert.Equal(0, (await StatusAsync(definition.Id)).Stage!.RemindersSent);
@@ -138,5 +138,50 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         var sent = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
         Assert.Equal(1, sent.RemindersSent);
         Assert.Single(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+    }
+
+    /// <summary>Mail that keeps failing never holds up the round: answers count while the reminders wait for their retry.</summary>
+    [Fact]
+    public async Task Answers_WhileRemindersKeepFailing_CountAtOnceAndCloseTheRound()
+    {
+        var definition = Samples.Definition("answers-during-outage", timing: new TimingRequest
+        {
+            ResponseWindow = "PT10M", ReminderInterval = "PT1S", MaxReminders = 1, ApprovalWindow = "PT10M",
+        }) with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders", FailedAttempts: 1 });
+
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        var counted = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.Count == 1);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(2), Samples.Answer(StageKey.Goals));
+
+        Assert.Equal("reminders", counted.Delivery!.What);
+        var review = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.DraftSha256 is not null);
+        Assert.Null(review.Delivery); // the closed round's reminders are dropped, not sent late
+        Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+    }
+
+    /// <summary>A decision counts while an escalation to the owner keeps failing.</summary>
+    [Fact]
+    public async Task Decision_WhileTheEscalationKeepsFailing_ApprovesTheStage()
+    {
+        var definition = Samples.Definition("decision-during-outage", stakeholders: 1, timing: new TimingRequest
+        {
+            ResponseWindow = "PT10M", ReminderInterval = "P1D", MaxReminders = 0, ApprovalWindow = "PT1S",
+        }) with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
+        await WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(Samples.Approver(1), nameof(MailKind.ReviewRequest)).FirstOrDefault()), "review request");
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable); // the escalation, a second later
+        var escalating = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval, s => s.Delivery is { What: "escalation", FailedAttempts: 1 });
+        Assert.False(escalating.Escalated);
+
+        await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved);
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        Assert.Empty(_host.MailsTo(Samples.Owner, nameof(MailKind.Escalation)));
     }
 }
