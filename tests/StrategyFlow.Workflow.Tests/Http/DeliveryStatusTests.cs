@@ -40,6 +40,20 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         return definition;
     }
 
+    /// <summary>The invitations go out; a second later the reminder's first attempt fails (two 503s), and the next is an hour away.</summary>
+    private async Task<(StrategyDefinition Definition, StageStatus Delayed)> StartWithTheReminderFailingOnceAsync(string id)
+    {
+        var definition = Samples.Definition(id, timing: new TimingRequest
+        {
+            ResponseWindow = "PT10M", ReminderInterval = "PT1S", MaxReminders = 1, ApprovalWindow = "PT10M",
+        }) with { Delivery = HourlyRetries };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
+        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
+        var delayed = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders", FailedAttempts: 1 });
+        return (definition, delayed);
+    }
+
     [Fact]
     public async Task Status_InvitationsFailing_ShowsWhatSinceLastErrorAndNextAttemptInStatusAndList()
     {
@@ -122,15 +136,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_ReminderFailing_IsNotCountedAsSentUntilItIs()
     {
-        var definition = Samples.Definition("unsent-reminder", timing: new TimingRequest
-        {
-            ResponseWindow = "PT10M", ReminderInterval = "PT1S", MaxReminders = 1, ApprovalWindow = "PT10M",
-        }) with { Delivery = HourlyRetries };
-        await _host.StartAsync(definition);
-        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
-        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable); // the reminder's first attempt
-
-        var delayed = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders", FailedAttempts: 1 });
+        var (definition, delayed) = await StartWithTheReminderFailingOnceAsync("unsent-reminder");
 
         Assert.Equal(0, delayed.RemindersSent);
         Assert.Equal(0, (await StatusAsync(definition.Id)).Stage!.RemindersSent);
@@ -144,14 +150,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
     [Fact]
     public async Task Answers_WhileRemindersKeepFailing_CountAtOnceAndCloseTheRound()
     {
-        var definition = Samples.Definition("answers-during-outage", timing: new TimingRequest
-        {
-            ResponseWindow = "PT10M", ReminderInterval = "PT1S", MaxReminders = 1, ApprovalWindow = "PT10M",
-        }) with { Delivery = HourlyRetries };
-        await _host.StartAsync(definition);
-        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is null);
-        _host.Mail.Fail(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable);
-        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Delivery is { What: "reminders", FailedAttempts: 1 });
+        var (definition, _) = await StartWithTheReminderFailingOnceAsync("answers-during-outage");
 
         await _host.AnswerAsync(definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), Samples.Answer(StageKey.Goals));
         var counted = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.Count == 1);
