@@ -27,7 +27,10 @@ public sealed class ArchiveStrategy(StrategyRepository repository, MailSender ma
             var stage = await repository.GetArchivedStageAsync(id, key)
                 ?? throw new InconsistentStateException($"Stage {key} of {id} was approved but its snapshot is missing.");
             stages.Add(stage);
-            findings.AddRange(CoherenceChecker.Check(stage.Content, strategyContext));
+
+            // The same findings the approvers saw, conflicts between stakeholders included.
+            var review = await repository.GetReviewAsync(id, key, stage.Round);
+            findings.AddRange(CoherenceChecker.Check(stage.Content, strategyContext, review?.Consolidated.Conflicts));
             strategyContext = strategyContext.After(stage.Content);
         }
 

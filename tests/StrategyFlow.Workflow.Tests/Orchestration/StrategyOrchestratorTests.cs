@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Serialization;
@@ -59,6 +60,31 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         Assert.Equal(4, _host.MailsTo(Samples.Approver(1), nameof(MailKind.ReviewRequest)).Count);
         Assert.Equal(4, _host.MailsTo(Samples.Owner, nameof(MailKind.StageApproved)).Count);
         Assert.Single(_host.MailsTo(Samples.Owner, nameof(MailKind.Completed)));
+    }
+
+    /// <summary>The archive keeps the findings the approver saw, conflicts between stakeholders included.</summary>
+    [Fact]
+    public async Task Archive_StakeholdersNamedDifferentOwners_KeepsTheOwnerConflictWarning()
+    {
+        var definition = Samples.Definition("owners-differ");
+        await _host.StartAsync(definition);
+        foreach (var stage in new[] { StageKey.Goals, StageKey.Audiences, StageKey.Activities })
+        {
+            await _host.PassStageAsync(definition, stage);
+        }
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Ownership, 1, StagePhase.CollectingInput);
+        var ownership = Samples.Answer(StageKey.Ownership);
+        await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(1), ownership);
+        await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(2), ownership with { ChannelOwners = [new ChannelOwner("LinkedIn", "Mikko")] });
+        await _host.WaitForStageAsync(definition.Id, StageKey.Ownership, 1, StagePhase.AwaitingApproval);
+        await _host.DecideAsync(definition.Id, StageKey.Ownership, 1, Samples.Approver(1), DecisionKind.Approved);
+
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        var archived = await _host.Repository.ReadArchiveAsync(outcome.Document.Json);
+        using var document = JsonDocument.Parse(archived!.ToString());
+        var finding = Assert.Single(document.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal((Core.Coherence.CoherenceRules.OwnerConflict, "LinkedIn"), (finding.GetProperty("ruleId").GetString(), finding.GetProperty("subject").GetString()));
     }
 
     [Fact]
