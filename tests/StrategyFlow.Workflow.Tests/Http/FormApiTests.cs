@@ -322,6 +322,21 @@ public sealed class FormApiTests : IAsyncLifetime
         await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.Contains(Samples.Stakeholder(1)));
     }
 
+    [Fact]
+    public async Task Post_AnswerWithAFieldOverItsLimit_FormKeepsEverythingTypedAndNamesTheField()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var tooLong = LargestContent.Text(Limits.LongText + 1);
+
+        var page = await PostAsync(token, GoalAnswer("Liidit").Select(f => f.Name == "responses[1]" ? (f.Name, tooLong) : f).ToArray());
+
+        Assert.Equal(400, page.StatusCode);
+        var text = Text(page);
+        Assert.Contains(tooLong, text, StringComparison.Ordinal);
+        Assert.Contains("value=\"Liidit\"", text, StringComparison.Ordinal);
+        Assert.Contains($"{InnerCycle.Goals.Questions[1].Fi}: Kenttä ”vastaus” on liian pitkä: enintään {Limits.LongText} merkkiä, nyt {Limits.LongText + 1}.", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
