@@ -1,14 +1,15 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace StrategyFlow.LocalHost.Hosting;
 
 /// <summary>
 /// Bad input gets a clear answer, never a bare 500 page: RFC 9457 problem details for errors and empty
-/// error responses, and size limits on request bodies and forms.
+/// error responses, and a size limit on request bodies.
 /// </summary>
 public static class HttpHardening
 {
-    /// <summary>Largest request body accepted anywhere (forms and JSON are a few KB).</summary>
+    /// <summary>
+    /// Largest request body of every route but the form links: their handler raises it, per request and before
+    /// reading, to the form limit computed from the validator's maxima (<see cref="Workflow.Pages.FormLimits.MaxBodyBytes"/>).
+    /// </summary>
     public const long MaxRequestBodyBytes = 256 * 1024;
 
     public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
@@ -18,13 +19,6 @@ public static class HttpHardening
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-        });
-        builder.Services.Configure<FormOptions>(forms =>
-        {
-            forms.MultipartBodyLengthLimit = MaxRequestBodyBytes;
-            forms.ValueLengthLimit = (int)MaxRequestBodyBytes;
-            forms.ValueCountLimit = 500;
-            forms.KeyLengthLimit = 200;
         });
         return builder;
     }

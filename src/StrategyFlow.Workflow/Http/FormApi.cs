@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using StrategyFlow.Core.Answers;
@@ -34,17 +33,6 @@ public sealed class FormServices(LinkTokens tokens, StrategyRepository repositor
 /// </summary>
 public static partial class FormApi
 {
-    public const int MaxFormBytes = 256 * 1024;
-
-    private static readonly FormOptions FormLimits = new()
-    {
-        BufferBody = false,
-        MultipartBodyLengthLimit = MaxFormBytes,
-        ValueCountLimit = 4_000,
-        KeyLengthLimit = 200,
-        ValueLengthLimit = Limits.LongText * 4, // characters may take up to 4 bytes once encoded
-    };
-
     public static async Task<IResult> GetAsync(string token, DurableTaskClient client, FormServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -79,7 +67,7 @@ public static partial class FormApi
                 return closed!;
             }
 
-            var form = await ReadFormAsync(request, session.Language, cancellationToken);
+            var form = await FormBody.ReadAsync(request, session.Language, cancellationToken);
             if (form.Page is not null)
             {
                 return form.Page;
@@ -206,7 +194,9 @@ public static partial class FormApi
         var errors = DecisionRules.Check(decision.Value, comment, draft, session.Input.Context, out var findings);
         if (errors.Count > 0)
         {
-            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(form)) { Errors = errors, Findings = findings }, cancellationToken);
+            // Shown again with everything typed, the approver's edits of the draft too (reading them never fails).
+            var typed = draft ?? FormReader.ReadAnswer(claims.Stage, form);
+            return await ReviewPageAsync(session, services, new ReviewPageState(typed, comment, FormReader.ReadBlankRows(form)) { Errors = errors, Findings = findings }, cancellationToken);
         }
 
         var sha = draft is null
@@ -360,29 +350,6 @@ public static partial class FormApi
         }
 
         return (new FormSession(claims, instanceId, input, status!, participant), null);
-    }
-
-    private static async Task<(IFormCollection? Values, IResult? Page)> ReadFormAsync(HttpRequest request, Language language, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxFormBytes)
-        {
-            return (null, FormPages.Notice(NoticeKind.TooLarge, language));
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return (null, FormPages.Notice(NoticeKind.BadRequest, language));
-        }
-
-        try
-        {
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, FormLimits));
-            return (await request.ReadFormAsync(cancellationToken), null);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            return (null, FormPages.Notice(e is BadHttpRequestException { StatusCode: 413 } ? NoticeKind.TooLarge : NoticeKind.BadRequest, language));
-        }
     }
 
     private static StageAnswer EmptyAnswer(StageKey stage) => new()

@@ -184,6 +184,7 @@ public static class FormPages
         NoticeKind.NotFound => 404,
         NoticeKind.TooLarge => 413,
         NoticeKind.BadRequest => 400,
+        NoticeKind.UnsupportedMediaType => 415,
         NoticeKind.Unavailable => 503,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
     };

@@ -75,5 +75,8 @@ public enum NoticeKind
     NotFound,
     TooLarge,
     BadRequest,
+
+    /// <summary>The body is not a URL-encoded form, the only kind the pages post.</summary>
+    UnsupportedMediaType,
     Unavailable,
 }

@@ -132,7 +132,7 @@ internal static class PageText
         NoticeKind.TooLarge => (
             new("Lähetys oli liian suuri", "The submission was too large"),
             new("Palaa takaisin, lyhennä pisimpiä tekstejä ja lähetä uudelleen.", "Please go back, shorten the longest texts and send again.")),
-        NoticeKind.BadRequest => (
+        NoticeKind.BadRequest or NoticeKind.UnsupportedMediaType => (
             new("Lähetystä ei voitu käsitellä", "The submission could not be processed"),
             new("Avaa lomake uudelleen sähköpostin linkistä ja yritä uudelleen.", "Please open the form again from the link in your email and try again.")),
         NoticeKind.Unavailable => (

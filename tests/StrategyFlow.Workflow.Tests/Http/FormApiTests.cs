@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Http;
@@ -8,6 +11,9 @@ using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Pages;
 using StrategyFlow.Workflow.Strategies;
 using StrategyFlow.Workflow.Tests.Fakes;
+using StrategyFlow.Workflow.Tests.Pages;
+using PageSamples = StrategyFlow.Workflow.Tests.Pages.Samples;
+using Samples = StrategyFlow.Workflow.Tests.Fakes.Samples;
 
 namespace StrategyFlow.Workflow.Tests.Http;
 
@@ -37,9 +43,11 @@ public sealed class FormApiTests : IAsyncLifetime
     private async Task<HtmlResult> GetAsync(string token) =>
         Assert.IsType<HtmlResult>(await FormApi.GetAsync(token, Client, Services, CancellationToken.None));
 
-    private async Task<HtmlResult> PostAsync(string token, params (string Name, string Value)[] fields) =>
-        Assert.IsType<HtmlResult>(await FormApi.PostAsync(
-            token, Requests.Form(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))), Client, Services, CancellationToken.None));
+    private Task<HtmlResult> PostAsync(string token, params (string Name, string Value)[] fields) =>
+        PostAsync(token, Requests.Form(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+
+    private async Task<HtmlResult> PostAsync(string token, HttpRequest request) =>
+        Assert.IsType<HtmlResult>(await FormApi.PostAsync(token, request, Client, Services, CancellationToken.None));
 
     internal static (string Name, string Value)[] GoalAnswer(string title) =>
     [
@@ -154,14 +162,19 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Empty(status!.Answered);
     }
 
-    [Fact]
-    public async Task Post_NotAForm_IsAFriendly400()
+    /// <summary>The pages post URL-encoded forms only: multipart (file buffering, limits of its own) and anything else is refused unread.</summary>
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("multipart/form-data; boundary=x")]
+    public async Task Post_NotAUrlEncodedForm_IsAFriendly415InTheStrategysLanguage(string contentType)
     {
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var body = "--x\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\nsubmit\r\n--x--\r\n"u8.ToArray();
 
-        var result = await FormApi.PostAsync(token, Requests.Json("{}"), Client, Services, CancellationToken.None);
+        var page = await PostAsync(token, Requests.Served(contentType, body, chunked: false, serverLimit: body.Length));
 
-        Assert.Equal(400, Assert.IsType<HtmlResult>(result).StatusCode);
+        Assert.Equal(415, page.StatusCode);
+        Assert.Contains("<html lang=\"fi\"", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,6 +238,9 @@ public sealed class FormApiTests : IAsyncLifetime
         var form = await GetAsync(token);
         Assert.Contains("Versio A", form.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Versio B", form.Html, StringComparison.Ordinal);
+
+        // The stage takes events in the order they were raised: once a later answer counts, a raised repeat would show.
+        Assert.Equal(200, (await PostAsync(token, GoalAnswer("Versio C"))).StatusCode);
         var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
         Assert.Equal(0, status!.IgnoredEvents);
     }
@@ -274,6 +290,163 @@ public sealed class FormApiTests : IAsyncLifetime
         var winner = counted.Approver == Samples.Approver(1) ? 0 : 1;
         Assert.Contains(recorded, posts[winner].Html, StringComparison.Ordinal);
         Assert.NotEqual(200, posts[1 - winner].StatusCode);
+    }
+
+    // ---- Sizes: the largest valid content in its worst encoding always fits ------------------
+
+    /// <summary>The strategy's own business goals: the largest goals answer refers to them.</summary>
+    private static readonly StrategyContext GoalsContext = new() { BusinessGoals = [Samples.BusinessGoal, "Vahvistaa työnantajakuvaa"] };
+
+    /// <summary>The stakeholder form filled with the largest valid goals answer, as the browser posts it.</summary>
+    private static byte[] LargestGoalsPost()
+    {
+        var answer = LargestContent.Answer(StageKey.Goals, GoalsContext);
+        var html = FormPages.StakeholderForm(new StakeholderFormModel(PageSamples.Header(StageKey.Goals), answer, GoalsContext, null, [])).Html;
+        return LargestContent.Encode(HtmlForm.Submit(html, "submit"));
+    }
+
+    private static string Text(HtmlResult page) => System.Net.WebUtility.HtmlDecode(page.Html);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_LargestValidAnswerInTheWorstEncoding_IsReceivedWithOrWithoutContentLength(bool chunked)
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var body = LargestGoalsPost();
+
+        // The server's own default (256 KB on the local host) is below this post: the handler must raise it before reading.
+        var page = await PostAsync(token, Requests.Served("application/x-www-form-urlencoded", body, chunked, serverLimit: 256 * 1024));
+
+        Assert.Equal(200, page.StatusCode);
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.Answered.Contains(Samples.Stakeholder(1)));
+    }
+
+    [Fact]
+    public async Task Post_AnswerWithAFieldOverItsLimit_FormKeepsEverythingTypedAndNamesTheField()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var tooLong = LargestContent.Text(Limits.LongText + 1);
+
+        var page = await PostAsync(token, GoalAnswer("Liidit").Select(f => f.Name == "responses[1]" ? (f.Name, tooLong) : f).ToArray());
+
+        Assert.Equal(400, page.StatusCode);
+        var text = Text(page);
+        Assert.Contains(tooLong, text, StringComparison.Ordinal);
+        Assert.Contains("value=\"Liidit\"", text, StringComparison.Ordinal);
+        Assert.Contains($"{InnerCycle.Goals.Questions[1].Fi}: Kenttä ”vastaus” on liian pitkä: enintään {Limits.LongText} merkkiä, nyt {Limits.LongText + 1}.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Post_BodyOverTheLimit_Is413PageInTheStrategysLanguage(bool chunked)
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var body = "responses%5B0%5D="u8.ToArray().Concat(Enumerable.Repeat((byte)'x', (int)FormLimits.MaxBodyBytes)).ToArray();
+
+        var page = await PostAsync(token, Requests.Served("application/x-www-form-urlencoded", body, chunked, serverLimit: long.MaxValue));
+
+        Assert.Equal(413, page.StatusCode);
+        Assert.Contains(PageText.Notice(NoticeKind.TooLarge).Title.Fi, page.Html, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Empty(status!.Answered);
+    }
+
+    [Fact]
+    public async Task Post_MoreFieldsThanAnyPageHas_Is413Page()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var fields = Enumerable.Range(0, FormLimits.MaxValueCount + 1).Select(i => KeyValuePair.Create("x", ""));
+
+        var page = await PostAsync(token, Requests.Form(fields));
+
+        Assert.Equal(413, page.StatusCode);
+        Assert.Contains(PageText.Notice(NoticeKind.TooLarge).Title.Fi, page.Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A draft merged from a handful of long answers is over the field limits (and the page posts all of it
+    /// with every button): sending back and rejecting need no draft, so they are recorded, with the comment.
+    /// </summary>
+    [Theory]
+    [InlineData("requestChanges", DecisionKind.ChangesRequested)]
+    [InlineData("reject", DecisionKind.Rejected)]
+    public async Task Approver_SendsBackOrRejectsADraftFarOverItsLimits_IsRecordedWithTheComment(string action, DecisionKind decision)
+    {
+        var review = await ReviewAsync();
+        const string Comment = "Tavoitteita on liikaa: karsikaa ne viiteen.";
+        var page = await DecideAsync(review, action, fields =>
+        {
+            fields["comment"] = [Comment];
+            fields["responses[0]"] = [LargestContent.Text(5 * Limits.LongText)];
+            for (var i = 0; i < 2 * Limits.ListItems; i++)
+            {
+                fields[$"goals[{i}].title"] = [LargestContent.Text(Limits.ShortText, i)];
+                fields[$"goals[{i}].businessGoal"] = ["Maailmanvalloitus"];
+            }
+        });
+
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains(PageText.Notice(NoticeKind.DecisionRecorded).Title.Fi, page.Html, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Contains(status!.Decisions, d => d.Decision == decision && d.Comment == Comment);
+    }
+
+    [Fact]
+    public async Task Approver_ApprovesWithAFieldOverItsLimit_PageKeepsEverythingTypedAndNamesTheField()
+    {
+        var review = await ReviewAsync();
+        var tooLong = LargestContent.Text(Limits.LongText + 1);
+        const string Comment = "Hyvä luonnos, lyhensin vastauksia.";
+        var page = await DecideAsync(review, "approve", fields =>
+        {
+            fields["comment"] = [Comment];
+            fields["responses[0]"] = [tooLong];
+            fields["goals[0].title"] = ["Liidit LinkedInistä ja tapahtumista"];
+        });
+
+        Assert.Equal(400, page.StatusCode);
+        var text = Text(page);
+        Assert.Contains(Comment, text, StringComparison.Ordinal);
+        Assert.Contains(tooLong, text, StringComparison.Ordinal);
+        Assert.Contains("Liidit LinkedInistä ja tapahtumista", text, StringComparison.Ordinal);
+        Assert.Contains($"{InnerCycle.Goals.Questions[0].Fi}: Kenttä ”vastaus” on liian pitkä: enintään {Limits.LongText} merkkiä, nyt {Limits.LongText + 1}.", text, StringComparison.Ordinal);
+        var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
+        Assert.Empty(status!.Decisions);
+    }
+
+    [Fact]
+    public async Task Approver_SendsBackWithACommentOverItsLimit_PageKeepsTheCommentAndTheirDraftEdits()
+    {
+        var review = await ReviewAsync();
+        var comment = LargestContent.Text(Limits.Comment + 1);
+        var page = await DecideAsync(review, "requestChanges", fields =>
+        {
+            fields["comment"] = [comment];
+            fields["goals[0].title"] = ["Liidit LinkedInistä ja tapahtumista"];
+        });
+
+        Assert.Equal(400, page.StatusCode);
+        var text = Text(page);
+        Assert.Contains(comment, text, StringComparison.Ordinal);
+        Assert.Contains("Liidit LinkedInistä ja tapahtumista", text, StringComparison.Ordinal);
+        Assert.Contains($"Kommentti voi olla enintään {Limits.Comment} merkkiä", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Presses <paramref name="action"/> on the review page after <paramref name="edit"/> changed what the browser posts.</summary>
+    private Task<HtmlResult> DecideAsync((string Token, HtmlResult Page) review, string action, Action<Dictionary<string, List<string>>> edit) =>
+        PostAsync(review.Token, Requests.Form(LargestContent.Pairs(HtmlForm.Submit(review.Page.Html, action, edit))));
+
+    /// <summary>Both stakeholders answer; the approver's link and review page.</summary>
+    private async Task<(string Token, HtmlResult Page)> ReviewAsync()
+    {
+        await PostAsync(await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation), GoalAnswer("Liidit"));
+        await PostAsync(await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation), GoalAnswer("Liidit"));
+        var token = await LinkAsync(Samples.Approver(1), MailKind.ReviewRequest);
+        var page = await GetAsync(token);
+        Assert.Equal(200, page.StatusCode);
+        return (token, page);
     }
 
     private Task<string> StrategyLinkAsync(string strategyId, string email, MailKind kind) =>

@@ -10,6 +10,7 @@ using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Pages;
 using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Strategies;
 using StrategyFlow.Workflow.Tests.Fakes;
@@ -81,7 +82,7 @@ public sealed class FormRouteLoggingTests : IAsyncLifetime
             await _http.PostAsync($"/api/forms/{_token}", malformed);
         }
 
-        using (var huge = new FormUrlEncodedContent([KeyValuePair.Create("responses[0]", new string('x', FormApi.MaxFormBytes + 1))]))
+        using (var huge = new FormUrlEncodedContent([KeyValuePair.Create("responses[0]", new string('x', (int)FormLimits.MaxBodyBytes + 1))]))
         {
             await _http.PostAsync($"/api/forms/{_token}", huge);
         }

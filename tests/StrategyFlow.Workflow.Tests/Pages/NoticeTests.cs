@@ -13,6 +13,7 @@ public sealed class NoticeTests
     [InlineData(NoticeKind.NotFound, 404)]
     [InlineData(NoticeKind.TooLarge, 413)]
     [InlineData(NoticeKind.BadRequest, 400)]
+    [InlineData(NoticeKind.UnsupportedMediaType, 415)]
     [InlineData(NoticeKind.Unavailable, 503)]
     public void Notice_EveryKindInBothLanguages_HasItsStatusAndATitle(NoticeKind kind, int status)
     {
