@@ -70,10 +70,11 @@ public static class StrategyState
         ArgumentNullException.ThrowIfNull(client);
         var summary = Summarize(strategy);
         StageStatus? stage = null;
+        OrchestrationMetadata? child = null;
         var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
         if (summary.Status == StrategyStatuses.Running && progress is { Stage: >= 1 and <= 4, Phase: StagePhase.CollectingInput })
         {
-            var child = await client.GetInstanceAsync(InstanceIds.Stage(strategy.InstanceId, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: true, cancellationToken);
+            child = await client.GetInstanceAsync(InstanceIds.Stage(strategy.InstanceId, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: true, cancellationToken);
             stage = Read<StageStatus>(child?.SerializedCustomStatus);
         }
 
@@ -84,6 +85,7 @@ public static class StrategyState
 
         return summary with
         {
+            LastUpdatedAt = child!.LastUpdatedAt > summary.LastUpdatedAt ? child.LastUpdatedAt : summary.LastUpdatedAt,
             Stage = new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated),
             Decisions = (progress?.Decisions ?? []).Concat(stage.Decisions).ToList(),
             IgnoredEvents = summary.IgnoredEvents + stage.IgnoredEvents,
@@ -120,7 +122,7 @@ public static class StrategyState
             Location(id, "html", outcome.Document.Html));
         var reason = outcome?.Reason
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? strategy.FailureDetails?.ErrorMessage : null)
-            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? "Terminated by ops." : null);
+            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? TerminationReason(strategy) : null);
         var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
         return new StrategyStatusView(
             id,
@@ -133,11 +135,18 @@ public static class StrategyState
             outcome?.Decisions ?? progress?.Decisions ?? [],
             document,
             reason,
-            outcome?.IgnoredEvents ?? 0)
+            outcome?.IgnoredEvents ?? progress?.IgnoredEvents ?? 0)
         {
             Delivery = status == StrategyStatuses.Running ? progress?.Delivery : null,
             Undeliverable = outcome?.Undeliverable ?? progress?.Undeliverable ?? [],
         };
+    }
+
+    /// <summary>The reason ops gave when they forced the end (kept as the instance's output).</summary>
+    private static string TerminationReason(OrchestrationMetadata strategy)
+    {
+        var reason = strategy.SerializedOutput is { Length: > 0 } output && output.StartsWith('"') ? Read<string>(output) : null;
+        return string.IsNullOrWhiteSpace(reason) ? "Terminated by ops." : $"Terminated by ops: {reason}";
     }
 
     public static T? Read<T>(string? json)

@@ -29,7 +29,11 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
 
         foreach (var stage in StageKeys.InOrder)
         {
-            context.SetCustomStatus(new StrategyProgress(stage.Number(), StagePhase.CollectingInput, Views(decisions)) { Undeliverable = undeliverable.ToList() });
+            context.SetCustomStatus(new StrategyProgress(stage.Number(), StagePhase.CollectingInput, Views(decisions))
+            {
+                IgnoredEvents = ignored,
+                Undeliverable = undeliverable.ToList(),
+            });
             var childId = InstanceIds.Stage(header.Id, stage);
             var child = context.CallSubOrchestratorAsync<StageResult>(
                 nameof(StageOrchestrator),
@@ -50,18 +54,19 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             if (result.Outcome != StageOutcome.Approved)
             {
                 var outcome = result.Outcome == StageOutcome.Rejected ? DocumentOutcome.Rejected : DocumentOutcome.Cancelled;
-                return await FinishAsync(context, inbox, input, new Ending(outcome, approved, decisions, ignored, undeliverable, result.Reason));
+                return await FinishAsync(context, inbox, input, new Ending(stage.Number(), outcome, approved, decisions, ignored, undeliverable, result.Reason));
             }
 
             approved.Add(stage); // the stage told the owner when it approved
             strategyContext = result.Approved!.NextContext!;
         }
 
-        return await FinishAsync(context, inbox, input, new Ending(DocumentOutcome.Approved, approved, decisions, ignored, undeliverable, null));
+        return await FinishAsync(context, inbox, input, new Ending(StageKeys.InOrder.Count, DocumentOutcome.Approved, approved, decisions, ignored, undeliverable, null));
     }
 
-    /// <summary>How the stages ended, and what they recorded on the way.</summary>
+    /// <summary>How the stages ended (in which stage), and what they recorded on the way.</summary>
     private sealed record Ending(
+        int Stage,
         DocumentOutcome Outcome,
         IReadOnlyList<StageKey> Approved,
         List<DecisionRecord> Decisions,
@@ -71,7 +76,7 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
 
     private static async Task<StrategyOutcome> FinishAsync(TaskOrchestrationContext context, EventInbox inbox, StrategyDefinition input, Ending ending)
     {
-        var (outcome, approved, decisions, ignored, undeliverable, reason) = ending;
+        var (endedIn, outcome, approved, decisions, ignored, undeliverable, reason) = ending;
         var header = input.Header;
         var kind = outcome switch
         {
@@ -91,12 +96,12 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             context,
             input.Delivery,
             inbox,
-            status => context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Archiving, Views(decisions)) { Delivery = status, Undeliverable = undeliverable }),
+            status => context.SetCustomStatus(new StrategyProgress(endedIn, StagePhase.Archiving, Views(decisions)) { Delivery = status, IgnoredEvents = ignored, Undeliverable = undeliverable }),
             status => new MailBatch(header, [new MailOrder(MailOrder.Key(header.Id, 0, 0, MailKind.DeliveryDelayed, 0, header.Owner.Email), header.Owner, MailKind.DeliveryDelayed) { Pending = [status.What] }]),
             timers.Token);
         var (_, document) = await delivery.CallAsync<ArchiveResult>("archive", nameof(ArchiveStrategy), archive, interruptible: false);
 
-        context.SetCustomStatus(new StrategyProgress(approved.Count, StagePhase.Done, Views(decisions)) { Undeliverable = undeliverable });
+        context.SetCustomStatus(new StrategyProgress(endedIn, StagePhase.Done, Views(decisions)) { IgnoredEvents = ignored, Undeliverable = undeliverable });
         return new StrategyOutcome(outcome, document!, Views(decisions), ignored, reason) { Undeliverable = undeliverable };
     }
 

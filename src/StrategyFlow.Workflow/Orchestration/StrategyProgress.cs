@@ -6,6 +6,9 @@ public sealed record StrategyProgress(int Stage, StagePhase Phase, IReadOnlyList
     /// <summary>The archive (and its outcome mail) when it is late.</summary>
     public DeliveryStatus? Delivery { get; init; }
 
+    /// <summary>Events the finished stages did not act on.</summary>
+    public int IgnoredEvents { get; init; }
+
     /// <summary>Recipients SendGrid refused in the stages so far.</summary>
     public IReadOnlyList<string> Undeliverable { get; init; } = [];
 }
