@@ -98,6 +98,11 @@ public sealed partial class MailSender(
             ["messageKey"] = order.MessageKey,
         });
         message.AddCategories(["strategyflow", order.Kind.ToString()]);
+
+        // Said explicitly, whatever the account's defaults: click tracking would send personal links through
+        // SendGrid's redirector and keep them in its click logs; open tracking adds a tracking pixel.
+        message.SetClickTracking(enable: false, enableText: false);
+        message.SetOpenTracking(enable: false);
         if (settings.Mail.SandboxMode)
         {
             message.SetSandBoxMode(true);

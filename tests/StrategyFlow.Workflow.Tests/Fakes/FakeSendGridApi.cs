@@ -8,6 +8,9 @@ namespace StrategyFlow.Workflow.Tests.Fakes;
 /// <summary>One email as the SendGrid API received it.</summary>
 public sealed partial record SentMail(string To, string Subject, string Html, string Text, IReadOnlyDictionary<string, string> CustomArgs, IReadOnlyList<string> Categories)
 {
+    /// <summary>The whole request body, as the SendGrid client wrote it.</summary>
+    public string RequestJson { get; init; } = "";
+
     public string Kind => CustomArgs.GetValueOrDefault("kind", "");
 
     /// <summary>The form token of the personal link in this mail, if any.</summary>
@@ -53,7 +56,8 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
             return failure;
         }
 
-        using var json = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+        var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+        using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         var content = root.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
         var categories = root.TryGetProperty("categories", out var cats) ? cats.EnumerateArray().Select(c => c.GetString()!).ToList() : [];
@@ -73,7 +77,7 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
                     content.GetValueOrDefault("text/html", ""),
                     content.GetValueOrDefault("text/plain", ""),
                     customArgs,
-                    categories));
+                    categories) { RequestJson = body });
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;
@@ -64,5 +65,17 @@ public sealed class MailSenderTests : IAsyncLifetime
         Assert.Equal((2, 1), (result.Sent, result.AlreadySent));
         Assert.Single(_host.Mail.Sent, m => m.To == Samples.Stakeholder(2));
         Assert.Equal(3, _host.Mail.Sent.Count);
+    }
+
+    [Fact]
+    public async Task MailSender_AnyMail_AsksSendGridForNoClickOrOpenTracking()
+    {
+        await Sender.SendAsync(Invitations(1));
+
+        using var request = JsonDocument.Parse(Assert.Single(_host.Mail.Sent).RequestJson);
+        var tracking = request.RootElement.GetProperty("tracking_settings");
+        Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable").GetBoolean());
+        Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable_text").GetBoolean());
+        Assert.False(tracking.GetProperty("open_tracking").GetProperty("enable").GetBoolean());
     }
 }
