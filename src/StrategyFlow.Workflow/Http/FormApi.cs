@@ -339,7 +339,7 @@ public static partial class FormApi
         var input = StrategyState.Read<StageInput>(stage?.SerializedInput);
         var people = claims.Role == LinkRole.Stakeholder ? input?.Plan.Stakeholders : input?.Plan.Approvers;
         var participant = people?.FirstOrDefault(p => p.Email == claims.Participant);
-        if (stage is null || input is null || participant is null)
+        if (stage is null || input is null || participant is null || claims.Run != (input.Strategy.Run ?? ""))
         {
             return (null, FormPages.Notice(NoticeKind.LinkInvalid));
         }

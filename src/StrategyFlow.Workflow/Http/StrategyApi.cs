@@ -46,7 +46,7 @@ public static class StrategyApi
             return TypedResults.ValidationProblem(validation.Errors, title: "The strategy cannot be started.");
         }
 
-        var definition = validation.Definition!;
+        var definition = validation.Definition!.AsNewRun();
         if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
         {
             return ExistsConflict(definition.Id);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Hosting;
@@ -76,7 +77,7 @@ public sealed partial class MailSender(
             Stage = order.Stage,
             Round = order.Round,
             RecipientName = order.To.Name,
-            Link = Link(header.Id, order),
+            Link = Link(header, order),
             Deadline = order.Deadline,
             Comment = order.Comment,
             Pending = order.Pending,
@@ -112,7 +113,7 @@ public sealed partial class MailSender(
     }
 
     /// <summary>A fresh personal link per email, valid for the configured lifetime from now.</summary>
-    private string? Link(string strategyId, MailOrder order)
+    private string? Link(StrategyHeader strategy, MailOrder order)
     {
         if (order.Role is not { } role || order.Stage is not { } stage)
         {
@@ -120,7 +121,7 @@ public sealed partial class MailSender(
         }
 
         var settings = options.Value;
-        var token = tokens.Create(new LinkClaims(strategyId, stage, order.Round, order.To.Email, role, time.GetUtcNow() + settings.Links.Lifetime));
+        var token = tokens.Create(new LinkClaims(strategy.Id, strategy.Run ?? "", stage, order.Round, order.To.Email, role, time.GetUtcNow() + settings.Links.Lifetime));
         return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
     }
 

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
+using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
@@ -98,11 +100,11 @@ public sealed class FormApiTests : IAsyncLifetime
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
         var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
         var foreign = new LinkTokens(new LinkSigningKeys(new byte[32], []), TimeProvider.System)
-            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
+            .Create(new LinkClaims(_definition.Id, _definition.Header.Run!, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
         var notAParticipant = Services.Tokens
-            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, "stranger@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
+            .Create(new LinkClaims(_definition.Id, _definition.Header.Run!, StageKey.Goals, 1, "stranger@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
         var expired = Services.Tokens
-            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddSeconds(-1)));
+            .Create(new LinkClaims(_definition.Id, _definition.Header.Run!, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddSeconds(-1)));
         var reference = (await GetAsync("garbage")).Html;
 
         foreach (var bad in new[] { tampered, foreign, notAParticipant, expired })
@@ -112,6 +114,35 @@ public sealed class FormApiTests : IAsyncLifetime
             Assert.Equal(reference, page.Html);
         }
     }
+
+    [Fact]
+    public async Task Get_LinkFromAnEarlierRunOfTheSameId_IsTheSame403()
+    {
+        const string Id = "forms-reused";
+        var request = JsonSerializer.Serialize(Samples.Request(Id, stakeholders: 1), CoreJson.Options);
+        await StartThroughTheApiAsync(request);
+        var earlierRunsLink = await StrategyLinkAsync(Id, Samples.Stakeholder(1), MailKind.Invitation);
+        await StrategyApi.CancelAsync(Id, Requests.Json("", "?force=true"), Client, TimeProvider.System, CancellationToken.None);
+        using (var timeout = new CancellationTokenSource(WorkflowHost.Patience))
+        {
+            await Client.WaitForInstanceCompletionAsync(Id, timeout.Token);
+            await Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(Id, StageKey.Goals), timeout.Token);
+        }
+
+        await Client.PurgeInstanceAsync(Id);
+        await Client.PurgeInstanceAsync(InstanceIds.Stage(Id, StageKey.Goals));
+        await StartThroughTheApiAsync(request);
+        await _host.WaitForStageAsync(Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        var page = await GetAsync(earlierRunsLink);
+
+        Assert.Equal(403, page.StatusCode);
+        Assert.Equal((await GetAsync("garbage")).Html, page.Html);
+    }
+
+    private async Task StartThroughTheApiAsync(string request) =>
+        Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Accepted<StrategyApi.StrategyStarted>>(
+            (await StrategyApi.StartAsync(Requests.Json(request), Client, TimeProvider.System, CancellationToken.None)).Result);
 
     [Fact]
     public async Task Post_ValidAnswer_IsStoredCountedAndPrefilledNextTime()
