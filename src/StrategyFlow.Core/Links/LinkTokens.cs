@@ -172,7 +172,7 @@ public sealed class LinkTokens
             claims.Round.ToString(CultureInfo.InvariantCulture),
             claims.Participant.ToLowerInvariant(),
             RoleText(claims.Role),
-            claims.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ExpirySeconds(claims.ExpiresAt).ToString(CultureInfo.InvariantCulture),
         ];
         var text = Encoding.UTF8.GetBytes(string.Join(FieldSeparator, fields));
 
@@ -268,6 +268,13 @@ public sealed class LinkTokens
         }
 
         return false;
+    }
+
+    /// <summary>Whole seconds, rounded up: a link never expires earlier than asked for.</summary>
+    private static long ExpirySeconds(DateTimeOffset expiresAt)
+    {
+        var seconds = expiresAt.ToUnixTimeSeconds();
+        return DateTimeOffset.FromUnixTimeSeconds(seconds) < expiresAt ? seconds + 1 : seconds;
     }
 
     /// <summary>A key for this one purpose: the configured key itself is never used directly.</summary>

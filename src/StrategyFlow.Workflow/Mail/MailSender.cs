@@ -78,6 +78,7 @@ public sealed partial class MailSender(
             Round = order.Round,
             RecipientName = order.To.Name,
             Link = Link(header, order),
+            Role = order.Role,
             Deadline = order.Deadline,
             Comment = order.Comment,
             Pending = order.Pending,
@@ -112,7 +113,10 @@ public sealed partial class MailSender(
         return message;
     }
 
-    /// <summary>A fresh personal link per email, valid for the configured lifetime from now.</summary>
+    /// <summary>
+    /// A fresh personal link per email (reminders and repeated requests included): valid for the configured
+    /// lifetime from now, and never less than until the round's deadline plus the grace period.
+    /// </summary>
     private string? Link(StrategyHeader strategy, MailOrder order)
     {
         if (order.Role is not { } role || order.Stage is not { } stage)
@@ -121,9 +125,13 @@ public sealed partial class MailSender(
         }
 
         var settings = options.Value;
-        var token = tokens.Create(new LinkClaims(strategy.Id, strategy.Run ?? "", stage, order.Round, order.To.Email, role, time.GetUtcNow() + settings.Links.Lifetime));
+        var now = time.GetUtcNow();
+        var expires = Max(now + settings.Links.Lifetime, (order.Deadline ?? now) + settings.Links.GracePeriod);
+        var token = tokens.Create(new LinkClaims(strategy.Id, strategy.Run ?? "", stage, order.Round, order.To.Email, role, expires));
         return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private async Task<HttpStatusCode> SendAsync(SendGridMessage message, CancellationToken cancellationToken)
     {

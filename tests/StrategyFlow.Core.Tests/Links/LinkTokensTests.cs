@@ -110,6 +110,16 @@ public sealed class LinkTokensTests
     }
 
     [Fact]
+    public void Create_ExpiryBetweenTwoSeconds_IsRoundedUpNeverDown()
+    {
+        var tokens = Tokens(KeyA);
+
+        var claims = tokens.Verify(tokens.Create(Claims with { ExpiresAt = Claims.ExpiresAt.AddMilliseconds(1) })).Claims;
+
+        Assert.Equal(Claims.ExpiresAt.AddSeconds(1), claims?.ExpiresAt);
+    }
+
+    [Fact]
     public void Verify_ExpiredTokenSignedWithAnotherKey_IsBadSignature()
     {
         var forged = Tokens(KeyB).Create(Claims with { ExpiresAt = Now.AddDays(-1) });
