@@ -177,7 +177,7 @@ public static class FormPages
 
     /// <summary>
     /// A notice in both languages, for when the strategy's language is unknown. An invalid link always
-    /// gets this same page, whatever the cause: it must not tell a tampered link from an expired one.
+    /// gets this same page, whatever the cause: tampered, foreign, of an earlier run or under a retired key.
     /// </summary>
     public static HtmlResult Notice(NoticeKind kind)
     {
