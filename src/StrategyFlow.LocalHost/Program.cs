@@ -19,8 +19,8 @@ builder.AddDevMailbox();
 var app = builder.Build();
 
 app.UseHttpHardening();
+app.MapLocalDurableRuntime();                     // the sidecar on its own port, and only there
 app.UseDurableReadinessGate();
-app.MapLocalDurableRuntime();
 app.MapDevMailbox();
 app.MapStrategyFlowPublicApi();
 app.MapStrategyFlowOpsApi().RequireOpsKey();

@@ -13,7 +13,15 @@ public sealed record StrategyHeader(
     Language Language,
     Person Owner,
     IReadOnlyList<string> BusinessGoals,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The random id of this run, given when it starts. Personal links carry it, so a strategy id started
+    /// again never accepts an earlier run's links. Null for runs started before runs had one; never archived.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Run { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<DecisionKind>))]
 public enum DecisionKind
@@ -106,7 +114,7 @@ public sealed record StrategyDocument
         var ordered = stages.OrderBy(s => s.Stage).ToArray();
         return new StrategyDocument
         {
-            Strategy = header,
+            Strategy = header with { Run = null }, // the document describes the strategy, not the run that made it
             Outcome = outcome,
             Stages = ordered,
             Decisions = [.. decisions],

@@ -13,19 +13,24 @@ public enum LinkRole
     Approver,
 }
 
-/// <summary>What a link grants: one participant, in one role, on one round of one stage, until it expires.</summary>
+/// <summary>
+/// What a link grants: one participant, in one role, on one round of one stage of one run of a strategy,
+/// until it expires. <paramref name="Run"/> is the random id the strategy got when this run started (empty
+/// for runs started before runs had one): a strategy id started again never accepts the earlier run's links.
+/// </summary>
 public sealed record LinkClaims(
     string StrategyId,
+    string Run,
     StageKey Stage,
     int Round,
     string Participant,
     LinkRole Role,
     DateTimeOffset ExpiresAt);
 
-/// <summary>Signing keys: the current one signs; it and the previous ones verify (rotation).</summary>
+/// <summary>Link keys: the current one seals new tokens; it and the previous ones open them (rotation).</summary>
 public sealed record LinkSigningKeys(byte[] Current, IReadOnlyList<byte[]> Previous)
 {
-    /// <summary>HMAC-SHA256 keys shorter than the hash output weaken it (RFC 2104 §3).</summary>
+    /// <summary>The AES-256 key is derived from it: less input than the 32 bytes wanted would weaken it.</summary>
     public const int MinimumKeyBytes = 32;
 
     /// <summary>
@@ -81,6 +86,7 @@ public enum LinkTokenStatus
     Valid,
     Malformed,
     UnsupportedVersion,
+    /// <summary>Not sealed under any of the keys: forged, changed or foreign.</summary>
     BadSignature,
     Expired,
 }
@@ -91,24 +97,34 @@ public sealed record LinkVerification(LinkTokenStatus Status, LinkClaims? Claims
 }
 
 /// <summary>
-/// Creates and verifies signed, URL-safe link tokens (HMAC-SHA256):
-/// <c>v1.{base64url(payload)}.{base64url(mac)}</c>, where the MAC covers the text <c>v1.{payload}</c>
-/// and the payload is the claims as newline-separated fields. Verification never throws.
+/// Creates and verifies URL-safe link tokens: <c>v2.{base64url(nonce ‖ ciphertext ‖ tag)}</c>. The claims, as
+/// newline-separated fields padded to a block of <see cref="PaddingBytes"/>, are encrypted and authenticated with
+/// AES-256-GCM under a key derived (HKDF-SHA256) from the link key; the version is the associated data. So a
+/// token shows nothing to whoever reads it (not the person, the strategy, the stage nor how long it lasts) and
+/// cannot be changed or forged without the key. Verification never throws.
 /// </summary>
 public sealed class LinkTokens
 {
     /// <summary>Longer input is refused before any work is done on it.</summary>
     public const int MaxTokenLength = 2_048;
 
-    private const string Version = "v1";
+    /// <summary>Payloads are padded to a multiple of this, so a token's length says little about its claims.</summary>
+    public const int PaddingBytes = 64;
+
+    private const string Version = "v2";
     private const char FieldSeparator = '\n';
-    private const int FieldCount = 6;
-    private const int MacBytes = 32;
+    private const int FieldCount = 7;
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+
+    private static readonly byte[] AssociatedData = Encoding.ASCII.GetBytes(Version);
+    private static readonly byte[] KeyPurpose = Encoding.ASCII.GetBytes("StrategyFlow link token v2 AES-256-GCM");
 
     private static readonly SearchValues<char> Base64UrlAlphabet =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
-    private readonly LinkSigningKeys _keys;
+    /// <summary>The current key first: it seals; every key opens.</summary>
+    private readonly byte[][] _keys;
     private readonly TimeProvider _time;
 
     public LinkTokens(LinkSigningKeys keys, TimeProvider time)
@@ -122,7 +138,7 @@ public sealed class LinkTokens
             LinkSigningKeys.EnsureLongEnough(keys.Previous[i], nameof(keys), $"Previous link-signing key #{i + 1}");
         }
 
-        _keys = keys;
+        _keys = [.. keys.Previous.Prepend(keys.Current).Select(DeriveKey)];
         _time = time;
     }
 
@@ -131,6 +147,11 @@ public sealed class LinkTokens
         ArgumentNullException.ThrowIfNull(claims);
         EnsureField(claims.StrategyId, nameof(claims.StrategyId));
         EnsureField(claims.Participant, nameof(claims.Participant));
+        if (claims.Run is null || (claims.Run.Length > 0 && !IsValidField(claims.Run)))
+        {
+            throw new ArgumentException("Run must be empty or text without control characters.", nameof(claims));
+        }
+
         if (!Enum.IsDefined(claims.Stage))
         {
             throw new ArgumentException($"Unknown stage {claims.Stage}.", nameof(claims));
@@ -146,14 +167,28 @@ public sealed class LinkTokens
         string[] fields =
         [
             claims.StrategyId,
+            claims.Run,
             claims.Stage.Number().ToString(CultureInfo.InvariantCulture),
             claims.Round.ToString(CultureInfo.InvariantCulture),
             claims.Participant.ToLowerInvariant(),
             RoleText(claims.Role),
-            claims.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ExpirySeconds(claims.ExpiresAt).ToString(CultureInfo.InvariantCulture),
         ];
-        var signed = $"{Version}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join(FieldSeparator, fields)))}";
-        var token = $"{signed}.{Base64Url.EncodeToString(Mac(_keys.Current, signed))}";
+        var text = Encoding.UTF8.GetBytes(string.Join(FieldSeparator, fields));
+
+        // Zero bytes pad the payload: no field may hold a control character, so they can only be padding.
+        var payloadLength = (text.Length + PaddingBytes - 1) / PaddingBytes * PaddingBytes;
+        var sealedToken = new byte[NonceBytes + payloadLength + TagBytes];
+        var payload = new byte[payloadLength];
+        text.CopyTo(payload, 0);
+        var nonce = sealedToken.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using (var aes = new AesGcm(_keys[0], TagBytes))
+        {
+            aes.Encrypt(nonce, payload, sealedToken.AsSpan(NonceBytes, payloadLength), sealedToken.AsSpan(NonceBytes + payloadLength), AssociatedData);
+        }
+
+        var token = $"{Version}.{Base64Url.EncodeToString(sealedToken)}";
         if (token.Length > MaxTokenLength)
         {
             throw new ArgumentException($"The claims make a token longer than {MaxTokenLength} characters.", nameof(claims));
@@ -164,7 +199,7 @@ public sealed class LinkTokens
 
     /// <summary>
     /// Checks a token from a URL. Claims come back when it is valid, and when it is authentic but
-    /// expired (so a page can say which link expired); never for any other status. Never throws.
+    /// expired (so the page can offer the link's owner a fresh one); never for any other status. Never throws.
     /// </summary>
     public LinkVerification Verify(string? token)
     {
@@ -173,13 +208,13 @@ public sealed class LinkTokens
             return Fail(LinkTokenStatus.Malformed);
         }
 
-        var firstDot = token.IndexOf('.', StringComparison.Ordinal);
-        if (firstDot < 0)
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
         {
             return Fail(LinkTokenStatus.Malformed);
         }
 
-        var version = token.AsSpan(0, firstDot);
+        var version = token.AsSpan(0, dot);
         if (!IsVersionLike(version))
         {
             return Fail(LinkTokenStatus.Malformed);
@@ -190,26 +225,20 @@ public sealed class LinkTokens
             return Fail(LinkTokenStatus.UnsupportedVersion);
         }
 
-        var lastDot = token.LastIndexOf('.');
-        if (lastDot == firstDot)
+        if (!TryDecodeCanonical(token.AsSpan(dot + 1), out var sealedToken) || sealedToken.Length < NonceBytes + PaddingBytes + TagBytes)
         {
             return Fail(LinkTokenStatus.Malformed);
         }
 
-        var payloadText = token.AsSpan(firstDot + 1, lastDot - firstDot - 1);
-        var macText = token.AsSpan(lastDot + 1);
-        if (!TryDecodeCanonical(payloadText, out var payload)
-            || !TryDecodeCanonical(macText, out var mac)
-            || mac.Length != MacBytes
-            || !TryParseClaims(payload, out var claims))
-        {
-            return Fail(LinkTokenStatus.Malformed);
-        }
-
-        // The signature is checked before expiry: an expired forgery is a forgery.
-        if (!SignedByAnyKey(token.AsSpan(0, lastDot), mac))
+        // Authenticity first: an expired forgery is a forgery.
+        if (!TryOpen(sealedToken, out var payload))
         {
             return Fail(LinkTokenStatus.BadSignature);
+        }
+
+        if (!TryParseClaims(payload, out var claims))
+        {
+            return Fail(LinkTokenStatus.Malformed);
         }
 
         return _time.GetUtcNow() >= claims.ExpiresAt
@@ -217,21 +246,39 @@ public sealed class LinkTokens
             : new LinkVerification(LinkTokenStatus.Valid, claims);
     }
 
-    private bool SignedByAnyKey(ReadOnlySpan<char> signed, byte[] mac)
+    /// <summary>Decrypts with the first key under which the tag verifies.</summary>
+    private bool TryOpen(byte[] sealedToken, out byte[] payload)
     {
-        var data = Encoding.ASCII.GetBytes(signed.ToString());
-        var valid = CryptographicOperations.FixedTimeEquals(Mac(_keys.Current, data), mac);
-        foreach (var key in _keys.Previous)
+        var nonce = sealedToken.AsSpan(0, NonceBytes);
+        var ciphertext = sealedToken.AsSpan(NonceBytes, sealedToken.Length - NonceBytes - TagBytes);
+        var tag = sealedToken.AsSpan(sealedToken.Length - TagBytes);
+        payload = new byte[ciphertext.Length];
+        foreach (var key in _keys)
         {
-            valid |= CryptographicOperations.FixedTimeEquals(Mac(key, data), mac);
+            using var aes = new AesGcm(key, TagBytes);
+            try
+            {
+                aes.Decrypt(nonce, ciphertext, tag, payload, AssociatedData);
+                return true;
+            }
+            catch (CryptographicException)
+            {
+                // Not this key: try the next one.
+            }
         }
 
-        return valid;
+        return false;
     }
 
-    private static byte[] Mac(byte[] key, string signed) => Mac(key, Encoding.ASCII.GetBytes(signed));
+    /// <summary>Whole seconds, rounded up: a link never expires earlier than asked for.</summary>
+    private static long ExpirySeconds(DateTimeOffset expiresAt)
+    {
+        var seconds = expiresAt.ToUnixTimeSeconds();
+        return DateTimeOffset.FromUnixTimeSeconds(seconds) < expiresAt ? seconds + 1 : seconds;
+    }
 
-    private static byte[] Mac(byte[] key, byte[] data) => HMACSHA256.HashData(key, data);
+    /// <summary>A key for this one purpose: the configured key itself is never used directly.</summary>
+    private static byte[] DeriveKey(byte[] linkKey) => HKDF.DeriveKey(HashAlgorithmName.SHA256, linkKey, 32, salt: null, info: KeyPurpose);
 
     private static bool TryParseClaims(byte[] payload, out LinkClaims claims)
     {
@@ -239,7 +286,8 @@ public sealed class LinkTokens
         string text;
         try
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(payload);
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
+                .GetString(payload.AsSpan(0, payload.AsSpan().TrimEnd((byte)0).Length));
         }
         catch (DecoderFallbackException)
         {
@@ -249,19 +297,20 @@ public sealed class LinkTokens
         var fields = text.Split(FieldSeparator);
         if (fields.Length != FieldCount
             || !IsValidField(fields[0])
-            || !TryParsePositive(fields[1], out var stageNumber)
+            || (fields[1].Length > 0 && !IsValidField(fields[1]))
+            || !TryParsePositive(fields[2], out var stageNumber)
             || !StageKeys.TryFromNumber(stageNumber, out var stage)
-            || !TryParsePositive(fields[2], out var round)
-            || !IsValidField(fields[3])
-            || !TryParseRole(fields[4], out var role)
-            || !long.TryParse(fields[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var expires)
+            || !TryParsePositive(fields[3], out var round)
+            || !IsValidField(fields[4])
+            || !TryParseRole(fields[5], out var role)
+            || !long.TryParse(fields[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var expires)
             || expires < DateTimeOffset.MinValue.ToUnixTimeSeconds()
             || expires > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return false;
         }
 
-        claims = new LinkClaims(fields[0], stage, round, fields[3], role, DateTimeOffset.FromUnixTimeSeconds(expires));
+        claims = new LinkClaims(fields[0], fields[1], stage, round, fields[4], role, DateTimeOffset.FromUnixTimeSeconds(expires));
         return true;
     }
 

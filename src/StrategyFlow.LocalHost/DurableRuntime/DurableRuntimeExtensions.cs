@@ -44,7 +44,7 @@ public static class DurableRuntimeExtensions
             p.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value.WorkItemQueueVisibilityTimeout / 3,
             p.GetRequiredService<ILogger<ActivityLockRenewingOrchestrationService>>()));
         services.AddSingleton(p => (IOrchestrationServiceClient)p.GetRequiredKeyedService<IOrchestrationService>(Backend));
-        services.AddGrpc();
+        services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true); // no catch-all gRPC routes on the public port
         services.AddSingleton<TaskHubGrpcServer>();
 
         // Registered before the worker: hosted services start in order, and the task hub must exist first.
@@ -73,12 +73,32 @@ public static class DurableRuntimeExtensions
         return builder;
     }
 
-    /// <summary>The sidecar, reachable only on its own loopback port.</summary>
+    /// <summary>
+    /// The sidecar, reachable only on its own loopback port, and that port serves nothing else. Decided by the
+    /// port the connection arrived on, never by the Host header, which any client can write.
+    /// </summary>
     public static WebApplication MapLocalDurableRuntime(this WebApplication app)
     {
-        var endpoint = app.Services.GetRequiredService<SidecarEndpoint>();
-        app.MapGrpcService<TaskHubGrpcServer>().RequireHost($"*:{endpoint.Port}");
+        var sidecarPort = app.Services.GetRequiredService<SidecarEndpoint>().Port;
+        app.Use(async (context, next) =>
+        {
+            var forSidecar = context.GetEndpoint()?.Metadata.GetMetadata<SidecarOnly>() is not null;
+            if (forSidecar != (context.Connection.LocalPort == sidecarPort))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapGrpcService<TaskHubGrpcServer>().WithMetadata(SidecarOnly.Instance);
         return app;
+    }
+
+    /// <summary>Marks the sidecar's endpoints.</summary>
+    sealed class SidecarOnly
+    {
+        public static readonly SidecarOnly Instance = new();
     }
 
     /// <summary>Until the durable runtime answers, <c>/api</c> routes answer 503 problem+json with Retry-After.</summary>

@@ -33,9 +33,37 @@ public sealed record LocalContract(Uri BaseUrl, string DataDirectory, string Sto
             : Path.Combine(FindRepositoryRoot(contentRoot), ".data");
         var storage = configuration["STRATEGYFLOW_STORAGE"] is { Length: > 0 } s ? s : DefaultStorage;
         var opsKey = configuration["STRATEGYFLOW_OPS_KEY"];
-        return string.IsNullOrEmpty(opsKey)
+        var contract = string.IsNullOrEmpty(opsKey)
             ? new LocalContract(baseUrl, data, storage, DefaultOpsKey, OpsKeyIsDefault: true)
             : new LocalContract(baseUrl, data, storage, opsKey, OpsKeyIsDefault: false);
+
+        // The default key is in every clone: it may only guard a host that nothing but this machine can reach.
+        if (contract.OpsKeyIsDefault && !contract.ListenAddresses().All(IPAddress.IsLoopback))
+        {
+            throw new InvalidOperationException(
+                $"STRATEGYFLOW_URL {baseUrl.GetLeftPart(UriPartial.Authority)} can be reached from other machines, and the ops key is the public " +
+                "default. Set STRATEGYFLOW_OPS_KEY to a key of your own, or listen on 127.0.0.1 or localhost.");
+        }
+
+        return contract;
+    }
+
+    /// <summary>
+    /// The host names requests may carry (host filtering): the loopback names and the names links and the
+    /// mail client use. Any other name is refused, so a web page on a rebound DNS name cannot reach the host.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts(string? publicBaseUrl)
+    {
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        foreach (var url in new[] { BaseUrl, Uri.TryCreate(publicBaseUrl, UriKind.Absolute, out var link) ? link : null })
+        {
+            if (url is not null && url.Host is not ("*" or "+" or "0.0.0.0" or "[::]"))
+            {
+                hosts.Add(url.Host);
+            }
+        }
+
+        return hosts.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The URL without its trailing slash, as links and the SendGrid host want it.</summary>
@@ -102,6 +130,9 @@ public static class LocalContractExtensions
         {
             defaults["StrategyFlow:Links:SigningKey"] = DevelopmentSigningKey(contract.DataDirectory);
         }
+
+        // Host filtering reads AllowedHosts; set it (environment AllowedHosts) to serve other names.
+        defaults["AllowedHosts"] = string.Join(';', contract.AllowedHosts(builder.Configuration["StrategyFlow:PublicBaseUrl"]));
 
         // Lowest precedence: anything configured elsewhere (appsettings, environment, command line) wins.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });

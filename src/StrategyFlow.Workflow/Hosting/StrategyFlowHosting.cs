@@ -27,6 +27,8 @@ public static class StrategyFlowHosting
             .Bind(configuration.GetSection(StrategyFlowOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => SigningKeys(o.Links) is not null, "StrategyFlow:Links:SigningKey (and PreviousSigningKeys) must be base64 keys of at least 32 bytes.")
+            .Validate(o => o.Links.Lifetime > TimeSpan.Zero && o.Links.GracePeriod >= TimeSpan.Zero && o.Links.FreshLinkInterval > TimeSpan.Zero,
+                "StrategyFlow:Links:Lifetime and FreshLinkInterval must be positive, GracePeriod not negative.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Storage.ConnectionString) || Uri.IsWellFormedUriString(o.Storage.BlobServiceUri, UriKind.Absolute),
                 "Set StrategyFlow:Storage:BlobServiceUri (Azure) or StrategyFlow:Storage:ConnectionString (local).")
             .ValidateOnStart();
@@ -60,6 +62,7 @@ public static class StrategyFlowHosting
             SigningKeys(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links)!,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MailSender>();
+        services.AddSingleton<FreshLinks>();
         services.AddSingleton<FormServices>();
         return services;
     }

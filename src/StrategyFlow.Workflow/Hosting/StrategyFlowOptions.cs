@@ -79,8 +79,17 @@ public sealed class LinkOptions
     /// <summary>Base64 keys still accepted after a rotation, comma-separated.</summary>
     public string PreviousSigningKeys { get; set; } = "";
 
-    /// <summary>How long a link stays valid after its email was sent.</summary>
+    /// <summary>How long a link stays valid after its email was sent, at least (see <see cref="GracePeriod"/>).</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// A link never expires before its round's deadline plus this: someone who opens it just after the
+    /// deadline is told the round has closed, not that the link is invalid.
+    /// </summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The owner of an expired link is mailed a fresh one at most once per this interval, per round.</summary>
+    public TimeSpan FreshLinkInterval { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary><c>StrategyFlow:Storage</c>: the archive and the submitted answers (Blob Storage).</summary>

@@ -14,9 +14,11 @@ using StrategyFlow.Workflow.Storage;
 namespace StrategyFlow.Workflow.Http;
 
 /// <summary>What the form handlers need besides the durable client (one DI service for both hosts).</summary>
-public sealed class FormServices(LinkTokens tokens, StrategyRepository repository, TimeProvider time, ILogger<FormServices> logger)
+public sealed class FormServices(LinkTokens tokens, StrategyRepository repository, FreshLinks freshLinks, TimeProvider time, ILogger<FormServices> logger)
 {
     public LinkTokens Tokens => tokens;
+
+    public FreshLinks FreshLinks => freshLinks;
 
     public StrategyRepository Repository => repository;
 
@@ -42,6 +44,11 @@ public static partial class FormApi
             if (session is null)
             {
                 return closed!;
+            }
+
+            if (session.Expired)
+            {
+                return FormPages.Notice(NoticeKind.LinkExpired, session.Language);
             }
 
             return session.Claims.Role == LinkRole.Stakeholder
@@ -71,6 +78,11 @@ public static partial class FormApi
             if (form.Page is not null)
             {
                 return form.Page;
+            }
+
+            if (session.Expired)
+            {
+                return await ExpiredLinkPostAsync(session, form.Values!, services, cancellationToken);
             }
 
             return session.Claims.Role == LinkRole.Stakeholder
@@ -308,17 +320,23 @@ public static partial class FormApi
 
     private sealed record FormSession(LinkClaims Claims, string InstanceId, StageInput Input, StageStatus Status, Person Participant)
     {
+        /// <summary>The link is authentic but past its expiry: it may only ask for a fresh one.</summary>
+        public bool Expired { get; init; }
+
         public Language Language => Input.Strategy.Language;
 
         public FormHeader Header => new(
             Language, Input.Strategy.Organization, Input.Strategy.Title, Claims.Stage, Claims.Round, Participant.Name, Status.Deadline);
     }
 
-    /// <summary>Verifies the link and the live state of its round: a session, or the page to show instead.</summary>
+    /// <summary>
+    /// Verifies the link and the live state of its round: a session, or the page to show instead. An expired
+    /// link passes the same checks as a valid one, so it only ever learns what a valid link would show.
+    /// </summary>
     private static async Task<(FormSession? Session, IResult? Page)> OpenAsync(string token, DurableTaskClient client, FormServices services, CancellationToken cancellationToken)
     {
         var verification = services.Tokens.Verify(token);
-        if (!verification.IsValid)
+        if (verification.Status is not (LinkTokenStatus.Valid or LinkTokenStatus.Expired))
         {
             return (null, FormPages.Notice(NoticeKind.LinkInvalid));
         }
@@ -329,7 +347,7 @@ public static partial class FormApi
         var input = StrategyState.Read<StageInput>(stage?.SerializedInput);
         var people = claims.Role == LinkRole.Stakeholder ? input?.Plan.Stakeholders : input?.Plan.Approvers;
         var participant = people?.FirstOrDefault(p => p.Email == claims.Participant);
-        if (stage is null || input is null || participant is null)
+        if (stage is null || input is null || participant is null || claims.Run != (input.Strategy.Run ?? ""))
         {
             return (null, FormPages.Notice(NoticeKind.LinkInvalid));
         }
@@ -349,7 +367,7 @@ public static partial class FormApi
             return (null, FormPages.Notice(NoticeKind.DecisionRecorded, language));
         }
 
-        return (new FormSession(claims, instanceId, input, status!, participant), null);
+        return (new FormSession(claims, instanceId, input, status!, participant) { Expired = !verification.IsValid }, null);
     }
 
     private static StageAnswer EmptyAnswer(StageKey stage) => new()

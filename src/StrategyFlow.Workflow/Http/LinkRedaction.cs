@@ -4,7 +4,7 @@ namespace StrategyFlow.Workflow.Http;
 
 /// <summary>
 /// The personal form links (<c>/api/forms/{token}</c>) carry their credential in the path: the signed
-/// token, whose payload holds the participant's email. Anything that records URLs — telemetry, logs —
+/// token, which opens that person's form to whoever holds it. Anything that records URLs — telemetry, logs —
 /// passes them through <see cref="Redact(string?)"/> so the token never leaves the request.
 /// One function for every host; it only ever removes text.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,7 +50,7 @@ public static class StrategyApi
             return TypedResults.ValidationProblem(validation.Errors, title: "The strategy cannot be started.");
         }
 
-        var definition = validation.Definition! with { Delivery = options.Value.Delivery.Policy };
+        var definition = validation.Definition!.AsNewRun() with { Delivery = options.Value.Delivery.Policy };
         if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
         {
             return ExistsConflict(definition.Id);
@@ -250,10 +251,18 @@ public static class StrategyApi
         if (format == DocumentFormat.Html)
         {
             // The archived page is self-contained: its own inline style, nothing to load, nothing to run.
-            headers.ContentSecurityPolicy = DocumentRenderer.HtmlContentSecurityPolicy;
+            headers.ContentSecurityPolicy = $"{DocumentRenderer.HtmlContentSecurityPolicy}; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
         }
+        else
+        {
+            // Markdown and JSON are files to save, never pages a browser renders in place.
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
+            headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"{id}-{DocumentRenderer.FileName(format)}" }.ToString();
+        }
 
+        // Internal strategy content: no copy is kept in a browser or proxy cache.
+        headers.CacheControl = "no-store";
         headers.XContentTypeOptions = "nosniff";
         return TypedResults.Text(content.ToString(), DocumentRenderer.ContentType(format), Encoding.UTF8);
     }

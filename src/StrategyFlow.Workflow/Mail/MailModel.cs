@@ -1,4 +1,5 @@
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
 
 namespace StrategyFlow.Workflow.Mail;
 
@@ -36,6 +37,9 @@ public enum MailKind
     Completed,
     Rejected,
     Cancelled,
+
+    /// <summary>To a participant whose link expired while the round still waits for them, on request from that link.</summary>
+    FreshLink,
 }
 
 /// <summary>What one email says. Only the kinds that ask someone to act carry a <see cref="Link"/>.</summary>
@@ -58,6 +62,9 @@ public sealed record MailModel
 
     /// <summary>The recipient's personal form or review link (absolute http/https). Ignored by kinds that link nowhere.</summary>
     public string? Link { get; init; }
+
+    /// <summary>What the link opens: the stakeholder's form or the approver's review page.</summary>
+    public LinkRole? Role { get; init; }
 
     public DateTimeOffset? Deadline { get; init; }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Hosting;
@@ -78,7 +79,8 @@ public sealed partial class MailSender(
             Stage = order.Stage,
             Round = order.Round,
             RecipientName = order.To.Name,
-            Link = Link(header.Id, order),
+            Link = Link(header, order),
+            Role = order.Role,
             Deadline = order.Deadline,
             Comment = order.Comment,
             Pending = order.Pending,
@@ -100,6 +102,11 @@ public sealed partial class MailSender(
             ["messageKey"] = order.MessageKey,
         });
         message.AddCategories(["strategyflow", order.Kind.ToString()]);
+
+        // Said explicitly, whatever the account's defaults: click tracking would send personal links through
+        // SendGrid's redirector and keep them in its click logs; open tracking adds a tracking pixel.
+        message.SetClickTracking(enable: false, enableText: false);
+        message.SetOpenTracking(enable: false);
         if (settings.Mail.SandboxMode)
         {
             message.SetSandBoxMode(true);
@@ -108,8 +115,11 @@ public sealed partial class MailSender(
         return message;
     }
 
-    /// <summary>A fresh personal link per email, valid for the configured lifetime from now.</summary>
-    private string? Link(string strategyId, MailOrder order)
+    /// <summary>
+    /// A fresh personal link per email (reminders and repeated requests included): valid for the configured
+    /// lifetime from now, and never less than until the round's deadline plus the grace period.
+    /// </summary>
+    private string? Link(StrategyHeader strategy, MailOrder order)
     {
         if (order.Role is not { } role || order.Stage is not { } stage)
         {
@@ -117,9 +127,13 @@ public sealed partial class MailSender(
         }
 
         var settings = options.Value;
-        var token = tokens.Create(new LinkClaims(strategyId, stage, order.Round, order.To.Email, role, time.GetUtcNow() + settings.Links.Lifetime));
+        var now = time.GetUtcNow();
+        var expires = Max(now + settings.Links.Lifetime, (order.Deadline ?? now) + settings.Links.GracePeriod);
+        var token = tokens.Create(new LinkClaims(strategy.Id, strategy.Run ?? "", stage, order.Round, order.To.Email, role, expires));
         return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>True when SendGrid accepted the message, false when it refused the recipient's address; throws otherwise.</summary>
     private async Task<bool> SendAsync(SendGridMessage message, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Pages;
 
 namespace StrategyFlow.Workflow.Mail;
@@ -20,7 +21,7 @@ public static class MailTemplates
     /// <summary>The kinds that ask the recipient to act through their personal link.</summary>
     public static bool HasLink(MailKind kind) =>
         kind is MailKind.Invitation or MailKind.Reminder or MailKind.SentBack or MailKind.ReviewRequest or MailKind.ReviewReminder
-            or MailKind.DraftChanged;
+            or MailKind.DraftChanged or MailKind.FreshLink;
 
     private sealed class Composer(MailModel m)
     {
@@ -145,6 +146,15 @@ public static class MailTemplates
                 Quote("Syy:", "Reason:"),
                 Paragraph("Sinun ei tarvitse tehdä mitään, eivätkä aiemmin saamasi lomakelinkit ole enää käytössä.",
                     "There is nothing more for you to do, and any form links you received no longer work.")),
+
+            MailKind.FreshLink => Mail(
+                T($"{m.StrategyTitle}: uusi linkkisi vaiheeseen {N}/4", $"{m.StrategyTitle}: your new link to stage {N} of 4"),
+                Paragraph(
+                    $"Aiempi linkkisi strategian {Quoted} vaiheeseen {N}/4, {StageTitle}, oli vanhentunut, ja sen tilalle pyydettiin uusi. Tässä se on.",
+                    $"Your earlier link to stage {N} of 4 of {Quoted}, {StageTitle}, had expired, and a new one was requested. Here it is."),
+                m.Role == LinkRole.Approver ? Button("Avaa arviointisivu", "Open the review page") : Button("Avaa lomake", "Open the form"),
+                Paragraph("Jos et itse pyytänyt uutta linkkiä, voit jättää tämän viestin huomiotta. Linkki lähetettiin vain sinulle.",
+                    "If you did not ask for it yourself, you can ignore this email. The link was sent to you alone.")),
 
             _ => throw new ArgumentOutOfRangeException(nameof(m), m.Kind, "Unknown mail kind."),
         };

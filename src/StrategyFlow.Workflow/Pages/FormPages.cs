@@ -131,7 +131,13 @@ public static class FormPages
         main.Close("ul").Close("section");
     }
 
-    /// <summary>A short page in the strategy's language. <see cref="NoticeKind.LinkInvalid"/> is always bilingual and generic.</summary>
+    /// <summary>The value of the expired-link page's button: the one post such a link may make.</summary>
+    public const string FreshLinkAction = "freshLink";
+
+    /// <summary>
+    /// A short page in the strategy's language. <see cref="NoticeKind.LinkInvalid"/> is always bilingual and generic;
+    /// <see cref="NoticeKind.LinkExpired"/> carries the button that asks for a fresh link.
+    /// </summary>
     public static HtmlResult Notice(NoticeKind kind, Language language, string? detail = null)
     {
         if (kind == NoticeKind.LinkInvalid)
@@ -139,16 +145,39 @@ public static class FormPages
             return Notice(kind);
         }
 
-        var (title, _) = PageText.Notice(kind);
+        if (kind == NoticeKind.LinkExpired)
+        {
+            return LinkExpired(language);
+        }
+
         var main = new HtmlBuilder().Open("section", ("class", "card notice"), ("data-notice", kind.ToString()));
         NoticeText(main, kind, language, detail, "h1");
-        main.Close("section");
-        return new HtmlResult(StatusOf(kind), PageLayout.Document(PageLayout.Lang(language), title.In(language), null, null, main));
+        return NoticePage(kind, language, main.Close("section"));
     }
 
     /// <summary>
+    /// An authentic link past its expiry: one button that mails the link's owner a fresh one. Like every notice it
+    /// names no one and no strategy, and the address is never shown or asked for.
+    /// </summary>
+    private static HtmlResult LinkExpired(Language language)
+    {
+        var main = new HtmlBuilder().Open("section", ("class", "card notice"));
+        NoticeText(main, NoticeKind.LinkExpired, language, null, "h1");
+        main.Open("form", ("method", "post"), ("accept-charset", "utf-8"))
+            .Open("div", ("class", "actions"))
+            .Element("button", PageText.SendFreshLink.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FreshLinkAction))
+            .Close("div")
+            .Element("p", PageText.FreshLinkHint.In(language), ("class", "meta"))
+            .Close("form");
+        return NoticePage(NoticeKind.LinkExpired, language, main.Close("section"));
+    }
+
+    private static HtmlResult NoticePage(NoticeKind kind, Language language, HtmlBuilder main) =>
+        new(StatusOf(kind), PageLayout.Document(PageLayout.Lang(language), PageText.Notice(kind).Title.In(language), null, null, main));
+
+    /// <summary>
     /// A notice in both languages, for when the strategy's language is unknown. An invalid link always
-    /// gets this same page, whatever the cause: it must not tell a tampered link from an expired one.
+    /// gets this same page, whatever the cause: tampered, foreign, of an earlier run or under a retired key.
     /// </summary>
     public static HtmlResult Notice(NoticeKind kind)
     {
@@ -177,10 +206,10 @@ public static class FormPages
 
     private static int StatusOf(NoticeKind kind) => kind switch
     {
-        NoticeKind.AnswerReceived or NoticeKind.DecisionRecorded or NoticeKind.RoundClosed => 200,
+        NoticeKind.AnswerReceived or NoticeKind.DecisionRecorded or NoticeKind.RoundClosed or NoticeKind.FreshLinkSent => 200,
         NoticeKind.AnswerNotCounted or NoticeKind.DecisionNotCounted => 409,
         NoticeKind.AnswerPending or NoticeKind.DecisionPending => 202,
-        NoticeKind.LinkInvalid => 403,
+        NoticeKind.LinkInvalid or NoticeKind.LinkExpired => 403,
         NoticeKind.NotFound => 404,
         NoticeKind.TooLarge => 413,
         NoticeKind.BadRequest => 400,

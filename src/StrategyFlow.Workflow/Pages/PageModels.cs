@@ -72,6 +72,12 @@ public enum NoticeKind
     /// <summary>Sent to the workflow, which has not confirmed it yet.</summary>
     DecisionPending,
     LinkInvalid,
+
+    /// <summary>An authentic link past its expiry, on a round still open to its owner: offers a fresh link.</summary>
+    LinkExpired,
+
+    /// <summary>A fresh link was asked for: it is on its way to the address the expired one was sent to.</summary>
+    FreshLinkSent,
     NotFound,
     TooLarge,
     BadRequest,

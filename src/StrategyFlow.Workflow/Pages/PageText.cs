@@ -94,6 +94,12 @@ internal static class PageText
     public static readonly LocalizedText WaitingForOthers = new("Odotamme vielä muiden hyväksyjien päätöstä: {0}.", "Still waiting for the other approvers: {0}.");
     public static readonly LocalizedText DecidedBy = new("Päätöksen teki {0}.", "Decided by {0}.");
 
+    // Expired link.
+    public static readonly LocalizedText SendFreshLink = new("Lähetä uusi linkki", "Send me a new link");
+    public static readonly LocalizedText FreshLinkHint = new(
+        "Uusi linkki lähetetään vain tämän linkin alkuperäiselle saajalle.",
+        "The new link goes only to the person this one was sent to.");
+
     // Notices: title and text.
     public static (LocalizedText Title, LocalizedText Text) Notice(NoticeKind kind) => kind switch
     {
@@ -126,6 +132,14 @@ internal static class PageText
             new("Linkki ei kelpaa", "This link is not valid"),
             new("Linkki voi olla vanhentunut tai kopioitunut vajaana. Pyydä uusi linkki viestin lähettäjältä.",
                 "It may have expired or been copied incompletely. Please ask the person who sent it for a new link.")),
+        NoticeKind.LinkExpired => (
+            new("Linkki on vanhentunut", "This link has expired"),
+            new("Voimme lähettää uuden linkin samaan sähköpostiosoitteeseen, johon tämä linkki aikanaan lähetettiin.",
+                "We can send a new link to the email address this one was sent to.")),
+        NoticeKind.FreshLinkSent => (
+            new("Uusi linkki on matkalla", "A new link is on its way"),
+            new("Uusi linkki lähetettiin samaan osoitteeseen kuin tämäkin. Jos viestiä ei näy muutaman minuutin kuluttua, katso myös roskapostikansio.",
+                "We sent it to the same address as the expired one. If it has not arrived within a few minutes, please check your spam folder too.")),
         NoticeKind.NotFound => (
             new("Sivua ei löytynyt", "Page not found"),
             new("Tarkista osoite tai avaa linkki uudelleen sähköpostista.", "Please check the address, or open the link from your email again.")),

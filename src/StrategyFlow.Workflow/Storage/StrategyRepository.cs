@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Consolidation;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
 using StrategyFlow.Core.Serialization;
 
 namespace StrategyFlow.Workflow.Storage;
@@ -81,6 +83,30 @@ public sealed class StrategyRepository(IBlobStore blobs)
 
     public Task MarkMailSentAsync(string strategyId, string messageKey, CancellationToken cancellationToken = default) =>
         blobs.WriteOnceAsync(Containers.Submissions, MailName(strategyId, messageKey), BinaryData.FromString(messageKey), "text/plain", cancellationToken);
+
+    // ---- Fresh links ----------------------------------------------------------------------
+
+    /// <summary>
+    /// Takes the next slot for mailing one participant of one round a fresh link, unless the last one was taken
+    /// less than <paramref name="interval"/> before <paramref name="now"/>: its number, or null. Slots are
+    /// write-once blobs numbered in order, so of two requests at the same moment only one gets a slot, and
+    /// the limit holds across restarts and hosts.
+    /// </summary>
+    public async Task<int?> TakeFreshLinkSlotAsync(
+        string strategyId, StageKey stage, int round, LinkRole role, string participant, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        var folder = $"{strategyId}/fresh-links/{stage.Number()}/{round}/{role}-{Pseudonym(participant)}/";
+        var taken = (await blobs.ListAsync(Containers.Submissions, folder, cancellationToken)).Count;
+        if (taken > 0 && await blobs.ReadAsync(Containers.Submissions, $"{folder}{taken - 1}", cancellationToken) is { } last
+            && now - DateTimeOffset.Parse(last.ToString().Split(' ')[0], CultureInfo.InvariantCulture) < interval)
+        {
+            return null;
+        }
+
+        // The time, and something of this request only: a concurrent request writing the same slot must fail.
+        var slot = BinaryData.FromString($"{now.ToString("O", CultureInfo.InvariantCulture)} {Guid.NewGuid():n}");
+        return await blobs.WriteOnceAsync(Containers.Submissions, $"{folder}{taken}", slot, "text/plain", cancellationToken) ? taken : null;
+    }
 
     // ---- Archive --------------------------------------------------------------------------
 

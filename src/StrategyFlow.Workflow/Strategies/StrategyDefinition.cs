@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
@@ -78,6 +80,10 @@ public sealed record StrategyDefinition(
     public string Id => Header.Id;
 
     public StagePlan Plan(StageKey stage) => Stages[stage.Number() - 1];
+
+    /// <summary>This definition for a run about to start: with a random run id of its own (96 bits).</summary>
+    public StrategyDefinition AsNewRun() =>
+        this with { Header = Header with { Run = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12)) } };
 
     /// <summary>Everyone who takes part, once each: stakeholders, approvers and the owner.</summary>
     public IReadOnlyList<Person> Everyone() =>

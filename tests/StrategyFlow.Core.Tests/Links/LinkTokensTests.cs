@@ -14,7 +14,7 @@ public sealed class LinkTokensTests
     private static readonly byte[] KeyB = Key(2);
 
     private static readonly LinkClaims Claims = new(
-        "acme-2027", StageKey.Audiences, 2, "Sanna.Sisalto@Acme.Example", LinkRole.Stakeholder, Now.AddDays(5));
+        "acme-2027", "r7Kq2VbX9mTz", StageKey.Audiences, 2, "Sanna.Sisalto@Acme.Example", LinkRole.Stakeholder, Now.AddDays(5));
 
     private readonly ManualTime _time = new(Now);
 
@@ -35,9 +35,47 @@ public sealed class LinkTokensTests
     {
         var token = Tokens(KeyA).Create(Claims with { StrategyId = "ä/ö?&=#+ id", Participant = "x+y@example.com" });
 
-        Assert.StartsWith("v1.", token, StringComparison.Ordinal);
+        Assert.StartsWith("v2.", token, StringComparison.Ordinal);
         Assert.Matches("^[A-Za-z0-9._-]+$", token);
         Assert.Equal(token, Uri.EscapeDataString(token));
+    }
+
+    [Fact]
+    public void Create_Token_CarriesNoClaimInReadableForm()
+    {
+        var token = Tokens(KeyA).Create(Claims);
+
+        // Whatever part of the token a reader decodes, neither the person nor the strategy shows.
+        foreach (var part in token.Split('.'))
+        {
+            var decoded = Encoding.Latin1.GetString(Base64Url.IsValid(part) ? Base64Url.DecodeFromChars(part) : []);
+            Assert.DoesNotContain("sanna", decoded + part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("acme", decoded + part, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Create_SameClaimsTwice_GivesTokensThatCannotBeLinked()
+    {
+        var tokens = Tokens(KeyA);
+
+        var first = tokens.Create(Claims);
+        var second = tokens.Create(Claims);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(tokens.Verify(first).Claims, tokens.Verify(second).Claims);
+    }
+
+    [Fact]
+    public void Create_ParticipantsOfFortyLengths_GiveTokensOfAtMostTwoLengths()
+    {
+        var tokens = Tokens(KeyA);
+
+        var lengths = Enumerable.Range(1, 40)
+            .Select(n => tokens.Create(Claims with { Participant = $"{new string('a', n)}@acme.example" }).Length)
+            .Distinct();
+
+        Assert.InRange(lengths.Count(), 1, 2);
     }
 
     [Theory]
@@ -50,6 +88,7 @@ public sealed class LinkTokensTests
         {
             var claims = Claims with { Stage = stage, Role = role, Round = 7, Participant = "aino@acme.example" };
             Assert.Equal(claims, tokens.Verify(tokens.Create(claims)).Claims);
+            Assert.Equal(claims with { Run = "" }, tokens.Verify(tokens.Create(claims with { Run = "" })).Claims);
         }
     }
 
@@ -71,6 +110,16 @@ public sealed class LinkTokensTests
     }
 
     [Fact]
+    public void Create_ExpiryBetweenTwoSeconds_IsRoundedUpNeverDown()
+    {
+        var tokens = Tokens(KeyA);
+
+        var claims = tokens.Verify(tokens.Create(Claims with { ExpiresAt = Claims.ExpiresAt.AddMilliseconds(1) })).Claims;
+
+        Assert.Equal(Claims.ExpiresAt.AddSeconds(1), claims?.ExpiresAt);
+    }
+
+    [Fact]
     public void Verify_ExpiredTokenSignedWithAnotherKey_IsBadSignature()
     {
         var forged = Tokens(KeyB).Create(Claims with { ExpiresAt = Now.AddDays(-1) });
@@ -88,23 +137,36 @@ public sealed class LinkTokensTests
     }
 
     [Fact]
-    public void Verify_PayloadSwappedFromAnotherValidToken_IsBadSignature()
+    public void Verify_PartsSwappedBetweenTwoValidTokens_IsBadSignature()
     {
         var tokens = Tokens(KeyA);
-        var mine = tokens.Create(Claims).Split('.');
-        var theirs = tokens.Create(Claims with { Role = LinkRole.Approver }).Split('.');
+        var mine = Base64Url.DecodeFromChars(tokens.Create(Claims).AsSpan(3));
+        var theirs = Base64Url.DecodeFromChars(tokens.Create(Claims with { Role = LinkRole.Approver }).AsSpan(3));
+        var spliced = mine[..12].Concat(theirs[12..]).ToArray();
 
-        Assert.Equal(LinkTokenStatus.BadSignature, tokens.Verify($"{mine[0]}.{theirs[1]}.{mine[2]}").Status);
+        Assert.Equal(LinkTokenStatus.BadSignature, tokens.Verify($"v2.{Base64Url.EncodeToString(spliced)}").Status);
     }
 
     [Fact]
-    public void Verify_ForgedPayloadWithAnyRole_IsBadSignature()
+    public void Verify_ReadablePayloadInPlaceOfTheSealedOne_IsBadSignature()
     {
         var tokens = Tokens(KeyA);
-        var signature = tokens.Create(Claims).Split('.')[2];
-        var payload = Base64Url.EncodeToString("acme-2027\n2\n2\nsanna.sisalto@acme.example\napprover\n1900000000"u8);
+        var sealedToken = Base64Url.DecodeFromChars(tokens.Create(Claims).AsSpan(3));
+        var forged = (byte[])sealedToken.Clone();
+        var readable = "acme-2027\nr7Kq2VbX9mTz\n2\n2\nsanna.sisalto@acme.example\napprover\n1900000000"u8;
+        readable.CopyTo(forged.AsSpan(12));
 
-        Assert.Equal(LinkTokenStatus.BadSignature, tokens.Verify($"v1.{payload}.{signature}").Status);
+        Assert.Equal(LinkTokenStatus.BadSignature, tokens.Verify($"v2.{Base64Url.EncodeToString(forged)}").Status);
+    }
+
+    [Fact]
+    public void Verify_LinkOfTheEarlierFormat_IsUnsupportedVersion()
+    {
+        // The earlier format: readable claims and an HMAC, as links sent before this one were.
+        var signed = $"v1.{Base64Url.EncodeToString("acme-2027\n2\n2\nsanna.sisalto@acme.example\nstakeholder\n1900000000"u8)}";
+        var token = $"{signed}.{Base64Url.EncodeToString(HMACSHA256.HashData(KeyA, Encoding.ASCII.GetBytes(signed)))}";
+
+        Assert.Equal(LinkTokenStatus.UnsupportedVersion, Tokens(KeyA).Verify(token).Status);
     }
 
     [Fact]
@@ -121,10 +183,11 @@ public sealed class LinkTokensTests
     }
 
     [Theory]
-    [InlineData("v2.abc.def")]
+    [InlineData("v1.abc.def")]
+    [InlineData("v3.abc")]
     [InlineData("v0.abc.def")]
     [InlineData("v10.YWJj.ZGVm")]
-    [InlineData("v2.")]
+    [InlineData("v1.")]
     public void Verify_OtherVersion_IsUnsupportedVersion(string token) =>
         Assert.Equal(LinkTokenStatus.UnsupportedVersion, Tokens(KeyA).Verify(token).Status);
 
@@ -133,69 +196,74 @@ public sealed class LinkTokensTests
     {
         var token = Tokens(KeyA).Create(Claims);
 
-        Assert.Equal(LinkTokenStatus.UnsupportedVersion, Tokens(KeyA).Verify("v2" + token[2..]).Status);
+        Assert.Equal(LinkTokenStatus.UnsupportedVersion, Tokens(KeyA).Verify("v3" + token[2..]).Status);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" ")]
-    [InlineData("v1")]
-    [InlineData("v1.")]
-    [InlineData("v1..")]
-    [InlineData("v1.abc")]
+    [InlineData("v2")]
+    [InlineData("v2.")]
+    [InlineData("v2..")]
+    [InlineData("v2.abc")]
     [InlineData("hello.world.token")]
-    [InlineData("V1.abc.def")]
-    [InlineData(".v1.abc.def")]
-    [InlineData("v1.a$b.cde")]
-    [InlineData("v1.YWJj.ZGVm.Z2hp")]
-    [InlineData("v1.YWJj.zQ=")]
-    [InlineData("v1.zQ=.YWJj")]
-    [InlineData("v1.YWJj.YW Jj")]
+    [InlineData("V2.abc")]
+    [InlineData(".v2.abc")]
+    [InlineData("v2.a$b")]
+    [InlineData("v2.YWJj.ZGVm")]
+    [InlineData("v2.zQ=")]
+    [InlineData("v2.YW Jj")]
     public void Verify_Garbage_IsMalformed(string? token) =>
         Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify(token).Status);
 
     [Fact]
     public void Verify_BadBase64_IsMalformed()
     {
-        var parts = Tokens(KeyA).Create(Claims).Split('.');
+        var token = Tokens(KeyA).Create(Claims);
 
-        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1.{parts[1]}!.{parts[2]}").Status);
-        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1.{parts[1]}.{parts[2]}=").Status);
-        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1.{parts[1]}.{parts[2][..^4]}").Status);
-        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v1. {parts[1]}.{parts[2]}").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"{token}!").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"{token}=").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"{token}.").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v2. {token[3..]}").Status);
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify($"v2.{token[3..40]}").Status);
     }
 
     [Fact]
-    public void Verify_SignatureWithChangedUnusedBits_IsMalformed()
+    public void Verify_TokenWithChangedUnusedBits_IsMalformed()
     {
-        // 32 bytes take 43 base64 characters; the last one carries two unused bits, so a lax decoder
-        // would read this changed token as the same signature.
+        // Short claims seal into 92 bytes, 123 base64 characters: the last one carries two unused bits, so a
+        // lax decoder would read this changed token as the same one.
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         var tokens = Tokens(KeyA);
-        var token = tokens.Create(Claims);
+        var token = tokens.Create(Claims with { StrategyId = "a", Participant = "b@c.d" });
+        Assert.Equal(3 + 123, token.Length);
         var changed = token[..^1] + Alphabet[Alphabet.IndexOf(token[^1], StringComparison.Ordinal) ^ 1];
 
         Assert.Equal(LinkTokenStatus.Malformed, tokens.Verify(changed).Status);
     }
 
-    [Theory]
-    [InlineData("acme\n1\n1\na@b.c\nstakeholder")]
-    [InlineData("acme\n1\n1\na@b.c\nstakeholder\n1900000000\nextra")]
-    [InlineData("acme\n5\n1\na@b.c\nstakeholder\n1900000000")]
-    [InlineData("acme\n1\n0\na@b.c\nstakeholder\n1900000000")]
-    [InlineData("acme\n1\n+1\na@b.c\nstakeholder\n1900000000")]
-    [InlineData("acme\n1\n1\na@b.c\nowner\n1900000000")]
-    [InlineData("acme\n1\n1\na@b.c\nstakeholder\n99999999999999999")]
-    [InlineData("\n1\n1\na@b.c\nstakeholder\n1900000000")]
-    public void Verify_PayloadWithWrongFields_IsMalformed(string payload)
+    [Fact]
+    public void Verify_PayloadSealedAsTheFormatSays_IsValid()
     {
-        var tokens = Tokens(KeyA);
-        var signed = $"v1.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}";
-        var mac = Base64Url.EncodeToString(HMACSHA256.HashData(KeyA, Encoding.ASCII.GetBytes(signed)));
+        var result = Tokens(KeyA).Verify(Seal(KeyA, "acme\nrun\n1\n1\na@b.c\napprover\n1900000000"));
 
-        Assert.Equal(LinkTokenStatus.Malformed, tokens.Verify($"{signed}.{mac}").Status);
+        Assert.Equal(LinkTokenStatus.Valid, result.Status);
+        Assert.Equal(new LinkClaims("acme", "run", StageKey.Goals, 1, "a@b.c", LinkRole.Approver, DateTimeOffset.FromUnixTimeSeconds(1_900_000_000)), result.Claims);
     }
+
+    [Theory]
+    [InlineData("acme\nrun\n1\n1\na@b.c\nstakeholder")]
+    [InlineData("acme\nrun\n1\n1\na@b.c\nstakeholder\n1900000000\nextra")]
+    [InlineData("acme\nrun\n5\n1\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\nrun\n1\n0\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\nrun\n1\n+1\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\nrun\n1\n1\na@b.c\nowner\n1900000000")]
+    [InlineData("acme\nrun\n1\n1\na@b.c\nstakeholder\n99999999999999999")]
+    [InlineData("\nrun\n1\n1\na@b.c\nstakeholder\n1900000000")]
+    [InlineData("acme\nr\tun\n1\n1\na@b.c\nstakeholder\n1900000000")]
+    public void Verify_PayloadWithWrongFields_IsMalformed(string payload) =>
+        Assert.Equal(LinkTokenStatus.Malformed, Tokens(KeyA).Verify(Seal(KeyA, payload)).Status);
 
     [Fact]
     public void Verify_OversizedInput_IsMalformed()
@@ -279,6 +347,8 @@ public sealed class LinkTokensTests
         Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { StrategyId = "" }));
         Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { StrategyId = "a\nb" }));
         Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { Participant = " " }));
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { Run = "a\nb" }));
+        Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { Run = null! }));
         Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Create(Claims with { Round = 0 }));
         Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { Stage = (StageKey)9 }));
         Assert.Throws<ArgumentException>(() => tokens.Create(Claims with { StrategyId = new string('x', 3_000) }));
@@ -318,6 +388,20 @@ public sealed class LinkTokensTests
     private LinkTokens Tokens(byte[] key) => new(new LinkSigningKeys(key, []), _time);
 
     private static byte[] Key(byte seed) => SHA256.HashData([seed]);
+
+    /// <summary>A token sealed by hand, as the format describes it, around any payload text.</summary>
+    private static string Seal(byte[] linkKey, string payload)
+    {
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, linkKey, 32, null, "StrategyFlow link token v2 AES-256-GCM"u8.ToArray());
+        var text = Encoding.UTF8.GetBytes(payload);
+        var padded = new byte[(text.Length + 63) / 64 * 64];
+        text.CopyTo(padded, 0);
+        var sealedToken = new byte[12 + padded.Length + 16];
+        RandomNumberGenerator.Fill(sealedToken.AsSpan(0, 12));
+        using var aes = new AesGcm(key, 16);
+        aes.Encrypt(sealedToken.AsSpan(0, 12), padded, sealedToken.AsSpan(12, padded.Length), sealedToken.AsSpan(12 + padded.Length), "v2"u8);
+        return $"v2.{Base64Url.EncodeToString(sealedToken)}";
+    }
 
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {

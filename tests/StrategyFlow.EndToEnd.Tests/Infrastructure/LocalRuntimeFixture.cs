@@ -19,6 +19,9 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
+    /// <summary>The durable runtime's gRPC sidecar: its own loopback port, fixed so tests can knock on it.</summary>
+    public int SidecarPort { get; } = FreePort.Next();
+
     /// <summary>SendGrid's Host option: the URL without a trailing slash.</summary>
     public string BaseUrlText => BaseUrl.GetLeftPart(UriPartial.Authority);
 
@@ -46,6 +49,7 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
             host.Environment["StrategyFlow__Delivery__FirstRetry"] = "00:00:00.5";
             host.Environment["StrategyFlow__Delivery__MaxInterval"] = "00:00:01";
             host.Environment["StrategyFlow__Delivery__TellOwnerAfter"] = "00:00:05";
+            host.Environment["LocalHost__Durable__SidecarPort"] = SidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await host.StartAsync();
         }
         catch

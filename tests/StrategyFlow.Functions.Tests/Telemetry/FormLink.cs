@@ -11,7 +11,7 @@ namespace StrategyFlow.Functions.Tests.Telemetry;
 internal static class FormLink
 {
     public static readonly string Token = new LinkTokens(new LinkSigningKeys(RandomNumberGenerator.GetBytes(32), []), TimeProvider.System)
-        .Create(new LinkClaims("acme-2027", StageKey.Goals, 1, "sanna@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(5)));
+        .Create(new LinkClaims("acme-2027", "r7Kq2VbX9mTz", StageKey.Goals, 1, "sanna@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(5)));
 
     public const string Host = "https://strategyflow.azurewebsites.net";
 

@@ -8,6 +8,9 @@ namespace StrategyFlow.Workflow.Tests.Fakes;
 /// <summary>One email as the SendGrid API received it.</summary>
 public sealed partial record SentMail(string To, string Subject, string Html, string Text, IReadOnlyDictionary<string, string> CustomArgs, IReadOnlyList<string> Categories)
 {
+    /// <summary>The whole request body, as the SendGrid client wrote it.</summary>
+    public string RequestJson { get; init; } = "";
+
     public string Kind => CustomArgs.GetValueOrDefault("kind", "");
 
     /// <summary>The form token of the personal link in this mail, if any.</summary>
@@ -48,8 +51,8 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
         if (_script.TryDequeue(out var next))
         {
             // By default a scripted 400 is SendGrid's answer to an invalid recipient address; other codes carry no field.
-            var (scripted, body) = next;
-            var error = body ?? (scripted == HttpStatusCode.BadRequest
+            var (scripted, scriptedBody) = next;
+            var error = scriptedBody ?? (scripted == HttpStatusCode.BadRequest
                 ? "{\"errors\":[{\"message\":\"Does not contain a valid address.\",\"field\":\"personalizations.0.to.0.email\"}]}"
                 : "{\"errors\":[{\"message\":\"scripted\"}]}");
             var failure = new HttpResponseMessage(scripted) { Content = new StringContent(error) };
@@ -61,7 +64,8 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
             return failure;
         }
 
-        using var json = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken));
+        var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+        using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         var content = root.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
         var categories = root.TryGetProperty("categories", out var cats) ? cats.EnumerateArray().Select(c => c.GetString()!).ToList() : [];
@@ -81,7 +85,7 @@ public sealed partial class FakeSendGridApi : HttpMessageHandler
                     content.GetValueOrDefault("text/html", ""),
                     content.GetValueOrDefault("text/plain", ""),
                     customArgs,
-                    categories));
+                    categories) { RequestJson = body });
             }
         }
 

@@ -28,7 +28,7 @@ public static class Samples
     {
         var result = StartStrategyValidator.Validate(Request(id, stakeholders, approvers, policy, timing), id, DateTimeOffset.UtcNow);
         Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        return result.Definition!;
+        return result.Definition!.AsNewRun();
     }
 
     public static string Stakeholder(int i) => $"sidos{i}@acme.example";

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
+using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
@@ -106,19 +108,136 @@ public sealed class FormApiTests : IAsyncLifetime
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
         var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
         var foreign = new LinkTokens(new LinkSigningKeys(new byte[32], []), TimeProvider.System)
-            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
+            .Create(new LinkClaims(_definition.Id, _definition.Header.Run!, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
         var notAParticipant = Services.Tokens
-            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, "stranger@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
-        var expired = Services.Tokens
-            .Create(new LinkClaims(_definition.Id, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddSeconds(-1)));
+            .Create(new LinkClaims(_definition.Id, _definition.Header.Run!, StageKey.Goals, 1, "stranger@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1)));
+        var expiredForeign = new LinkTokens(new LinkSigningKeys(new byte[32], []), TimeProvider.System)
+            .Create(new LinkClaims(_definition.Id, _definition.Header.Run!, StageKey.Goals, 1, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddSeconds(-1)));
         var reference = (await GetAsync("garbage")).Html;
 
-        foreach (var bad in new[] { tampered, foreign, notAParticipant, expired })
+        foreach (var bad in new[] { tampered, foreign, notAParticipant, expiredForeign })
         {
             var page = await GetAsync(bad);
             Assert.Equal(403, page.StatusCode);
             Assert.Equal(reference, page.Html);
         }
+    }
+
+    [Fact]
+    public async Task Get_LinkFromAnEarlierRunOfTheSameId_IsTheSame403()
+    {
+        const string Id = "forms-reused";
+        var request = JsonSerializer.Serialize(Samples.Request(Id, stakeholders: 1), CoreJson.Options);
+        await StartThroughTheApiAsync(request);
+        var earlierRunsLink = await StrategyLinkAsync(Id, Samples.Stakeholder(1), MailKind.Invitation);
+        await StrategyApi.CancelAsync(Id, Requests.Json("", "?force=true"), Client, TimeProvider.System, CancellationToken.None);
+        using (var timeout = new CancellationTokenSource(WorkflowHost.Patience))
+        {
+            await Client.WaitForInstanceCompletionAsync(Id, timeout.Token);
+            await Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(Id, StageKey.Goals), timeout.Token);
+        }
+
+        await Client.PurgeInstanceAsync(Id);
+        await Client.PurgeInstanceAsync(InstanceIds.Stage(Id, StageKey.Goals));
+        await StartThroughTheApiAsync(request);
+        await _host.WaitForStageAsync(Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        var page = await GetAsync(earlierRunsLink);
+
+        Assert.Equal(403, page.StatusCode);
+        Assert.Equal((await GetAsync("garbage")).Html, page.Html);
+    }
+
+    private async Task StartThroughTheApiAsync(string request) =>
+        Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Accepted<StrategyApi.StrategyStarted>>(
+            (await StrategyApi.StartAsync(
+                Requests.Json(request), Client, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None)).Result);
+
+    // ---- Expired links ----------------------------------------------------------------------
+
+    private string ExpiredLink(string email, int round = 1) => Services.Tokens.Create(new LinkClaims(
+        _definition.Id, _definition.Header.Run!, StageKey.Goals, round, email, LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddSeconds(-1)));
+
+    private IEnumerable<SentMail> FreshLinkMails => _host.Mail.Sent.Where(m => m.Kind == "FreshLink");
+
+    [Fact]
+    public async Task Get_ExpiredLinkOfAnOpenRound_OffersAFreshLinkRevealingAndSendingNothing()
+    {
+        var expired = ExpiredLink(Samples.Stakeholder(1));
+
+        var page = await GetAsync(expired);
+        await GetAsync(expired);
+
+        Assert.Equal(403, page.StatusCode);
+        Assert.Contains("Linkki on vanhentunut", page.Html, StringComparison.Ordinal);
+        Assert.Contains("name=\"action\" value=\"freshLink\"", page.Html, StringComparison.Ordinal);
+        foreach (var secret in new[] { "Acme", _definition.Header.Title, "Sidosryhmä 1", Samples.Stakeholder(1), "acme.example" })
+        {
+            Assert.DoesNotContain(secret, page.Html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Empty(FreshLinkMails);
+    }
+
+    [Fact]
+    public async Task Post_FreshLinkTwice_MailsTheOwnerOneWorkingLinkWhateverTheRequestSays()
+    {
+        var expired = ExpiredLink(Samples.Stakeholder(1));
+
+        var first = await PostAsync(expired, ("action", "freshLink"), ("email", "someone@else.example"), ("to", "someone@else.example"));
+        var second = await PostAsync(expired, ("action", "freshLink"));
+
+        var mail = Assert.Single(FreshLinkMails);
+        Assert.Equal(Samples.Stakeholder(1), mail.To);
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(first.Html, second.Html);
+        Assert.DoesNotContain(Samples.Stakeholder(1), first.Html, StringComparison.Ordinal);
+        var form = await GetAsync(mail.Token!);
+        Assert.Equal(200, form.StatusCode);
+        Assert.Contains(InnerCycle.Goals.Questions[0].Fi, form.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_FreshLinkForAnApproverStillToDecide_MailsAWorkingReviewLink()
+    {
+        await PostAsync(await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation), GoalAnswer("Liidit"));
+        await PostAsync(await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation), GoalAnswer("Liidit"));
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+        var expired = Services.Tokens.Create(new LinkClaims(
+            _definition.Id, _definition.Header.Run!, StageKey.Goals, 1, Samples.Approver(1), LinkRole.Approver, DateTimeOffset.UtcNow.AddSeconds(-1)));
+
+        var page = await PostAsync(expired, ("action", "freshLink"));
+
+        Assert.Equal(200, page.StatusCode);
+        var mail = Assert.Single(FreshLinkMails);
+        Assert.Equal(Samples.Approver(1), mail.To);
+        Assert.Contains("Avaa arviointisivu", mail.Html, StringComparison.Ordinal);
+        var review = await GetAsync(mail.Token!);
+        Assert.Equal(200, review.StatusCode);
+        Assert.Contains("name=\"draftBase\"", review.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_AnswerWithAnExpiredLink_CountsNothingAndSendsNothing()
+    {
+        var expired = ExpiredLink(Samples.Stakeholder(1));
+
+        var page = await PostAsync(expired, GoalAnswer("Myöhässä"));
+
+        Assert.Equal(403, page.StatusCode);
+        Assert.Equal((await GetAsync(expired)).Html, page.Html);
+        Assert.Empty((await _host.StageStatusAsync(_definition.Id, StageKey.Goals))!.Answered);
+        Assert.Empty(FreshLinkMails);
+    }
+
+    [Fact]
+    public async Task Post_FreshLinkForARoundThatIsNotOpen_IsTheRoundClosedPageAndSendsNothing()
+    {
+        var page = await PostAsync(ExpiredLink(Samples.Stakeholder(1), round: 2), ("action", "freshLink"));
+
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains(PageText.Notice(NoticeKind.RoundClosed).Title.Fi, page.Html, StringComparison.Ordinal);
+        Assert.Empty(FreshLinkMails);
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public sealed class FormRouteLoggingTests : IAsyncLifetime
         builder.Logging.AddFilter<LogRecorder.Unfiltered>(null, LogLevel.Trace); // sees every level, to prove the test can see a leak
         builder.Services.AddSingleton(_workflow.Client);
         builder.Services.AddSingleton(sp => new FormServices(
-            _workflow.Services.GetRequiredService<LinkTokens>(), new StrategyRepository(_blobs), TimeProvider.System, sp.GetRequiredService<ILogger<FormServices>>()));
+            _workflow.Services.GetRequiredService<LinkTokens>(), new StrategyRepository(_blobs), _workflow.Services.GetRequiredService<FreshLinks>(),
+            TimeProvider.System, sp.GetRequiredService<ILogger<FormServices>>()));
         _app = builder.Build();
         _app.MapStrategyFlowPublicApi();
         await _app.StartAsync();

@@ -12,7 +12,7 @@ public sealed class LinkRedactionTests
     /// <summary>A real token: signed, its payload holding the participant's email.</summary>
     private static readonly string Token = new LinkTokens(
             new LinkSigningKeys(RandomNumberGenerator.GetBytes(32), []), TimeProvider.System)
-        .Create(new LinkClaims("acme-2027", StageKey.Goals, 1, "sanna@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(5)));
+        .Create(new LinkClaims("acme-2027", "r7Kq2VbX9mTz", StageKey.Goals, 1, "sanna@acme.example", LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(5)));
 
     public static TheoryData<string, string> Redacted => new()
     {

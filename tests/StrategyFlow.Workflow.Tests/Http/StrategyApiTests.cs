@@ -278,4 +278,32 @@ public sealed class StrategyApiTests : IAsyncLifetime
             return Assert.IsType<ContentHttpResult>(result.Result);
         }
     }
+
+    [Theory]
+    [InlineData("html", null)]
+    [InlineData("md", "headers-md-strategy.md")]
+    [InlineData("json", "headers-json-strategy.json")]
+    public async Task Document_EachFormat_IsNeverCachedNorFramedAndMarkdownAndJsonAreDownloads(string format, string? fileName)
+    {
+        var id = $"headers-{format}";
+        Assert.True(DocumentRenderer.TryParseFormat(format, out var parsed));
+        await _host.Repository.ArchiveDocumentAsync(StrategyRepository.DocumentName(id, parsed), "# Strategia", DocumentRenderer.ContentType(parsed));
+        var request = Requests.Get($"?format={format}");
+
+        var result = await StrategyApi.DocumentAsync(id, request, _host.Repository, CancellationToken.None);
+
+        Assert.IsType<ContentHttpResult>(result.Result);
+        var headers = request.HttpContext.Response.Headers;
+        Assert.Equal("no-store", headers.CacheControl);
+        Assert.Contains("frame-ancestors 'none'", headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        if (fileName is null)
+        {
+            Assert.Empty(headers.ContentDisposition.ToString());
+        }
+        else
+        {
+            var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(headers.ContentDisposition.ToString());
+            Assert.Equal(("attachment", fileName), (disposition.DispositionType, disposition.FileName));
+        }
+    }
 }

@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
+using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Tests.Fakes;
 using Xunit;
@@ -102,5 +105,32 @@ public sealed class MailSenderTests : IAsyncLifetime
         await Assert.ThrowsAsync<HttpRequestException>(() => Sender.SendAsync(Invitations(1)));
 
         Assert.Empty(_host.Mail.Sent);
+    }
+
+    [Fact]
+    public async Task MailSender_AnyMail_AsksSendGridForNoClickOrOpenTracking()
+    {
+        await Sender.SendAsync(Invitations(1));
+
+        using var request = JsonDocument.Parse(Assert.Single(_host.Mail.Sent).RequestJson);
+        var tracking = request.RootElement.GetProperty("tracking_settings");
+        Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable").GetBoolean());
+        Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable_text").GetBoolean());
+        Assert.False(tracking.GetProperty("open_tracking").GetProperty("enable").GetBoolean());
+    }
+
+    [Fact]
+    public async Task MailSender_DeadlineBeyondTheLinkLifetime_LinkLastsUntilTheDeadlinePlusGrace()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddDays(60);
+        var invitation = Invitations(1);
+
+        await Sender.SendAsync(invitation with { Orders = [invitation.Orders[0] with { Deadline = deadline }] });
+
+        var grace = _host.Services.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links.GracePeriod;
+        var link = _host.Services.GetRequiredService<LinkTokens>().Verify(Assert.Single(_host.Mail.Sent).Token);
+        Assert.Equal(LinkTokenStatus.Valid, link.Status);
+        Assert.True(grace > TimeSpan.Zero);
+        Assert.True(link.Claims!.ExpiresAt >= deadline + grace, $"The link expires at {link.Claims.ExpiresAt:O}, the round at {deadline:O}.");
     }
 }

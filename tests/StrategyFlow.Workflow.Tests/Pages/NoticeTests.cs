@@ -9,6 +9,7 @@ public sealed class NoticeTests
     [InlineData(NoticeKind.AnswerReceived, 200)]
     [InlineData(NoticeKind.DecisionRecorded, 200)]
     [InlineData(NoticeKind.RoundClosed, 200)]
+    [InlineData(NoticeKind.FreshLinkSent, 200)]
     [InlineData(NoticeKind.LinkInvalid, 403)]
     [InlineData(NoticeKind.NotFound, 404)]
     [InlineData(NoticeKind.TooLarge, 413)]
@@ -25,6 +26,26 @@ public sealed class NoticeTests
             Assert.Equal(status, result.StatusCode);
             Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("h1")?.TextContent));
             Assert.Empty(document.Forms);
+        }
+    }
+
+    [Fact]
+    public void Notice_LinkExpired_OffersOneButtonThatPostsBackAndAsksForNothing()
+    {
+        foreach (var language in new[] { Language.Fi, Language.En })
+        {
+            var result = FormPages.Notice(NoticeKind.LinkExpired, language, "sanna@acme.example");
+            var document = HtmlForm.Parse(result.Html);
+
+            Assert.Equal(403, result.StatusCode);
+            Assert.Equal(language == Language.Fi ? "fi" : "en", document.DocumentElement.GetAttribute("lang"));
+            var form = Assert.Single(document.Forms);
+            Assert.Equal("post", form.Method, ignoreCase: true);
+            Assert.False(form.HasAttribute("action")); // back to the link itself
+            var button = Assert.Single(form.QuerySelectorAll("button"));
+            Assert.Equal(("action", FormPages.FreshLinkAction), (button.GetAttribute("name"), button.GetAttribute("value")));
+            Assert.Empty(form.QuerySelectorAll("input, textarea, select"));
+            Assert.DoesNotContain("acme", result.Html, StringComparison.OrdinalIgnoreCase);
         }
     }
 

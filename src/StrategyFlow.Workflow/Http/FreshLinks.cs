@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
+using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Mail;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+
+namespace StrategyFlow.Workflow.Http;
+
+/// <summary>
+/// Mails the owner of an authentic but expired link a fresh one, through the sender every other mail goes
+/// through. The address is always the one the workflow holds for the participant, never one from the request.
+/// At most one mail per participant and round per <see cref="LinkOptions.FreshLinkInterval"/>, counted in
+/// storage: the limit survives restarts and holds across hosts.
+/// </summary>
+public sealed partial class FreshLinks(
+    MailSender mail, StrategyRepository repository, IOptions<StrategyFlowOptions> options, TimeProvider time, ILogger<FreshLinks> logger)
+{
+    /// <summary>Sends the link unless one was sent within the interval; the caller answers the same either way.</summary>
+    public async Task SendAsync(StageInput input, Person owner, LinkRole role, int round, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(owner);
+        var strategy = input.Strategy;
+        var slot = await repository.TakeFreshLinkSlotAsync(
+            strategy.Id, input.Stage, round, role, owner.Email, time.GetUtcNow(), options.Value.Links.FreshLinkInterval, cancellationToken);
+        if (slot is not { } sequence)
+        {
+            LogLimited(logger, strategy.Id);
+            return;
+        }
+
+        var key = MailOrder.Key(strategy.Id, input.Stage.Number(), round, MailKind.FreshLink, sequence, owner.Email);
+        var order = new MailOrder(key, owner, MailKind.FreshLink) { Stage = input.Stage, Round = round, Role = role, Deadline = deadline };
+        var result = await mail.SendAsync(new MailBatch(strategy, [order]), cancellationToken);
+        if (result.Sent > 0)
+        {
+            LogSent(logger, strategy.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A fresh link was mailed to its owner for strategy {StrategyId}.")]
+    private static partial void LogSent(ILogger logger, string strategyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A fresh link for strategy {StrategyId} was asked for again within the interval; nothing was sent.")]
+    private static partial void LogLimited(ILogger logger, string strategyId);
+}
