@@ -343,7 +343,8 @@ public static partial class FormApi
 
         var claims = verification.Claims!;
         var instanceId = InstanceIds.Stage(claims.StrategyId, claims.Stage);
-        var stage = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var stage = await StageConfirmation.ReadUntilAsync(
+            client, instanceId, services.Time, StageConfirmation.CatchUp, s => !IsBehind(s, claims), cancellationToken);
         var input = StrategyState.Read<StageInput>(stage?.SerializedInput);
         var people = claims.Role == LinkRole.Stakeholder ? input?.Plan.Stakeholders : input?.Plan.Approvers;
         var participant = people?.FirstOrDefault(p => p.Email == claims.Participant);
@@ -368,6 +369,23 @@ public static partial class FormApi
         }
 
         return (new FormSession(claims, instanceId, input, status!, participant) { Expired = !verification.IsValid }, null);
+    }
+
+    /// <summary>
+    /// Whether the stage has not yet shown the round (and, for an approver, the review) the link was mailed for.
+    /// A later round, or an ended stage, is not "behind": that link's round is over.
+    /// </summary>
+    private static bool IsBehind(OrchestrationMetadata? stage, LinkClaims claims)
+    {
+        if (stage?.SerializedInput is null || stage.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            return stage?.RuntimeStatus is null or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running;
+        }
+
+        var status = StrategyState.Read<StageStatus>(stage.SerializedCustomStatus);
+        return stage.RuntimeStatus == OrchestrationRuntimeStatus.Running
+            && (status is null || status.Round < claims.Round
+                || (status.Round == claims.Round && claims.Role == LinkRole.Approver && status.Phase == StagePhase.CollectingInput));
     }
 
     private static StageAnswer EmptyAnswer(StageKey stage) => new()

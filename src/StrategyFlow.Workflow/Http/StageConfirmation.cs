@@ -4,13 +4,19 @@ using StrategyFlow.Workflow.Orchestration;
 namespace StrategyFlow.Workflow.Http;
 
 /// <summary>
-/// Reads a stage's own state after an event was raised, until it shows what became of the event: a
-/// person is told "received" or "recorded" only for what the workflow counted. Gives up after
-/// <see cref="Patience"/> (the caller then says the post is not confirmed yet).
+/// Reads a stage's own state until it shows what a person needs to see. After an event was raised: what
+/// became of it, so a person is told "received" or "recorded" only for what the workflow counted. Before a
+/// link is served: the round the link was mailed for, since the backend enqueues an episode's mail before it
+/// commits that episode's state, so a fresh link can arrive a moment before its round shows.
 /// </summary>
 internal static class StageConfirmation
 {
+    /// <summary>How long a post waits for its event to be counted before the person is told it is not confirmed yet.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a link waits for the state of the round it was mailed for (the commit is milliseconds behind).</summary>
+    public static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
@@ -18,18 +24,25 @@ internal static class StageConfirmation
     public static async Task<StageStatus?> AwaitAsync(
         DurableTaskClient client, string instanceId, TimeProvider time, Func<StageStatus, bool> settled, CancellationToken cancellationToken)
     {
-        var giveUpAt = time.GetUtcNow() + Patience;
+        var stage = await ReadUntilAsync(
+            client, instanceId, time, Patience, s => StrategyState.Read<StageStatus>(s?.SerializedCustomStatus) is { } status && settled(status), cancellationToken);
+        return StrategyState.Read<StageStatus>(stage?.SerializedCustomStatus) is { } last && settled(last) ? last : null;
+    }
+
+    /// <summary>Reads the stage instance until <paramref name="settled"/> holds or <paramref name="patience"/> ran out; the last read either way.</summary>
+    public static async Task<OrchestrationMetadata?> ReadUntilAsync(
+        DurableTaskClient client, string instanceId, TimeProvider time, TimeSpan patience, Func<OrchestrationMetadata?, bool> settled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(settled);
+        var giveUpAt = time.GetUtcNow() + patience;
         for (var wait = FirstPoll; ; wait = wait * 2 < LongestPoll ? wait * 2 : LongestPoll)
         {
             var stage = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-            if (StrategyState.Read<StageStatus>(stage?.SerializedCustomStatus) is { } status && settled(status))
+            if (settled(stage) || time.GetUtcNow() >= giveUpAt)
             {
-                return status;
-            }
-
-            if (time.GetUtcNow() >= giveUpAt)
-            {
-                return null;
+                return stage;
             }
 
             await Task.Delay(wait, time, cancellationToken);

@@ -62,6 +62,27 @@ public sealed class FormApiTests : IAsyncLifetime
     internal static string DraftBase(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "name=\"draftBase\" value=\"([0-9a-f]*)\"").Groups[1].Value;
 
+    /// <summary>
+    /// The backend enqueues an episode's mail before it commits the episode's state: a review link can be opened
+    /// a moment before the stage shows its review. The page waits for the round it was mailed for.
+    /// </summary>
+    [Fact]
+    public async Task Get_ReviewLinkOpenedBeforeTheStageShowsItsReview_ShowsTheReviewNotRoundClosed()
+    {
+        var claims = new LinkClaims(_definition.Id, _definition.Header.Run ?? "", StageKey.Goals, 1, Samples.Approver(1), LinkRole.Approver, DateTimeOffset.UtcNow.AddDays(1));
+        var token = Services.Tokens.Create(claims);
+
+        var opening = GetAsync(token); // the stage is still collecting answers
+        foreach (var stakeholder in new[] { Samples.Stakeholder(1), Samples.Stakeholder(2) })
+        {
+            await _host.AnswerAsync(_definition.Id, StageKey.Goals, 1, stakeholder, Samples.Answer(StageKey.Goals));
+        }
+
+        var page = await opening;
+        Assert.Equal(200, page.StatusCode);
+        Assert.Contains("name=\"draftBase\"", page.Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Get_StakeholderLink_ShowsTheFormAndChangesNothing()
     {
