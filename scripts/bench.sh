@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of the local host (issue 6; method and results in docs/benchmarks.md).
+# Load benchmark of the local host (method and results in docs/benchmarks.md).
 #   scripts/bench.sh [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]
 #                    [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage] [--azurite-in-memory]
 # Builds Release, then the bench starts its own Azurite (temporary folder, free ports, no telemetry),

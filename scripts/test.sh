@@ -40,6 +40,14 @@ for project in tests/*.Tests/*.csproj; do
   skipped=$((skipped + $(count notExecuted)))
 done
 
+# The repository explains itself: no citation of anything outside it, no path that does not exist.
+echo "== references"
+if bash scripts/check-references.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+
 [ "$failed" -gt 0 ] && status=1
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"

@@ -59,7 +59,7 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: { publicAccess: 'None' }
 }
 
-// The archive (DESIGN §8): {id}/strategy.json|md|html and {id}/stages/*, each written once.
+// The archive (docs/design.md §8): {id}/strategy.json|md|html and {id}/stages/*, each written once.
 resource strategiesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: 'strategies'

@@ -8,7 +8,7 @@ using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Functions;
 
-/// <summary>The ops API (DESIGN §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
+/// <summary>The ops API (docs/design.md §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
 public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOptions<StrategyFlowOptions> options)
 {
     [Function("StartStrategy")]

@@ -18,7 +18,7 @@ public sealed class PublishedFunctionsTests(PublishedApp app, ITestOutputHelper 
 {
     public sealed record HttpFunction(string Name, string Method, string Route, string AuthLevel, bool UsesDurableClient);
 
-    /// <summary>DESIGN §6 under the <c>api</c> route prefix: ops behind a function key, forms and health anonymous.</summary>
+    /// <summary>docs/design.md §6 under the <c>api</c> route prefix: ops behind a function key, forms and health anonymous.</summary>
     private static readonly HttpFunction[] HttpFunctions =
     [
         new("StartStrategy", "post", "strategies", "function", true),

@@ -16,7 +16,7 @@ public enum Severity
 public sealed record Finding(string RuleId, Severity Severity, StageKey Stage, string Subject, LocalizedText Message);
 
 /// <summary>
-/// The checks of DESIGN §4, run on every consolidated draft. Errors block approval. Findings come in
+/// The checks of docs/design.md §4, run on every consolidated draft. Errors block approval. Findings come in
 /// <see cref="CoherenceRules.All"/> order, then by subject; the subject is the title or name of the item
 /// concerned (empty when the finding concerns the stage as a whole).
 /// </summary>

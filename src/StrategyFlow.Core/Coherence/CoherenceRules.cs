@@ -6,7 +6,7 @@ namespace StrategyFlow.Core.Coherence;
 public sealed record CoherenceRule(string Id, StageKey Stage, Severity Severity, string Summary);
 
 /// <summary>
-/// The stable ids of the DESIGN §4 checks. Ids never change meaning: documents, logs and clients refer to them.
+/// The stable ids of the docs/design.md §4 checks. Ids never change meaning: documents, logs and clients refer to them.
 /// <see cref="All"/> is also the order findings are reported in.
 /// </summary>
 public static class CoherenceRules

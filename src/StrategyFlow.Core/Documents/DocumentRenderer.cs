@@ -3,7 +3,7 @@ using StrategyFlow.Core.Serialization;
 
 namespace StrategyFlow.Core.Documents;
 
-/// <summary>The three archive formats of a strategy document (DESIGN §8).</summary>
+/// <summary>The three archive formats of a strategy document (docs/design.md §8).</summary>
 public enum DocumentFormat
 {
     Json,

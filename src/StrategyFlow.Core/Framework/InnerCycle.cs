@@ -2,7 +2,7 @@ namespace StrategyFlow.Core.Framework;
 
 /// <summary>
 /// M-Brain's social media framework, inner cycle: the four stages as data. The Finnish text is the
-/// seed's own words (shared/seed/m-brain-inner-cycle.fi.txt); the English is a faithful translation.
+/// seed's own words (tests/StrategyFlow.Core.Tests/Framework/m-brain-inner-cycle.fi.txt); the English is a faithful translation.
 /// </summary>
 public static class InnerCycle
 {

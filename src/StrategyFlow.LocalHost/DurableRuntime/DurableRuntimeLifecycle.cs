@@ -9,7 +9,7 @@ namespace StrategyFlow.LocalHost.DurableRuntime;
 /// <summary>
 /// Creates the task hub at start, and on shutdown stops the worker and then the storage service from
 /// <c>ApplicationStopping</c>, before Kestrel begins to drain. Otherwise Kestrel waits 30 s on the
-/// worker's open stream and the partition leases are never released (ENVIRONMENT.md gotcha 3).
+/// worker's open stream and the partition leases are never released (docs/architecture.md, "The local runtime").
 /// </summary>
 public sealed partial class DurableRuntimeLifecycle(
     IOrchestrationService service,

@@ -1,7 +1,7 @@
 namespace StrategyFlow.LocalHost.DurableRuntime;
 
 /// <summary>
-/// <c>LocalHost:Durable</c>: the local Durable Task runtime. The defaults answer ENVIRONMENT.md's gotchas;
+/// <c>LocalHost:Durable</c>: the local Durable Task runtime. The defaults answer the pitfalls in docs/architecture.md ("The local runtime");
 /// override any of them with configuration, e.g. <c>LocalHost__Durable__MaxQueuePollingInterval=00:00:02</c>.
 /// </summary>
 public sealed class DurableRuntimeOptions

@@ -6,8 +6,8 @@ namespace StrategyFlow.LocalHost.DurableRuntime;
 
 /// <summary>
 /// The gRPC channels to the in-process sidecar: one for the worker (it reconnects by itself) and one for
-/// the client, whose calls are retried while the sidecar is still coming up (ENVIRONMENT.md gotcha 8:
-/// "Error connecting to subchannel" on the first calls right after start).
+/// the client, whose calls are retried while the sidecar is still coming up (right after start,
+/// under load, the first calls can fail once with "Error connecting to subchannel").
 /// </summary>
 public sealed class SidecarChannels : IDisposable
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace StrategyFlow.LocalHost.Hosting;
 
 /// <summary>
-/// The local contract (DESIGN §9): where the host listens, where its data lives, which storage it uses
+/// The local contract (docs/design.md §9): where the host listens, where its data lives, which storage it uses
 /// and the ops key. Every value comes from an environment variable (or any configuration source under
 /// the same name) with a development default.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace StrategyFlow.Workflow.Http;
 
 /// <summary>
-/// The HTTP surface (DESIGN §6) as ASP.NET Core endpoints, for the local host. The Functions app
+/// The HTTP surface (docs/design.md §6) as ASP.NET Core endpoints, for the local host. The Functions app
 /// binds the same handlers through [Function] shims.
 /// </summary>
 public static class StrategyFlowEndpoints

@@ -43,7 +43,7 @@ public sealed record DocumentLocations(DocumentLocation Json, DocumentLocation M
 
 public sealed record DocumentLocation(string Href, string Blob);
 
-/// <summary>Statuses of DESIGN §6.</summary>
+/// <summary>Statuses of docs/design.md §6.</summary>
 public static class StrategyStatuses
 {
     public const string Running = nameof(Running);

@@ -79,7 +79,7 @@ internal sealed class Row
 }
 
 /// <summary>
-/// A structured list of a stage (DESIGN §3) as the forms edit it: its fields, and how its items become
+/// A structured list of a stage (docs/design.md §3) as the forms edit it: its fields, and how its items become
 /// rows and back. <see cref="Name"/> is the JSON list name and the form field prefix (<c>goals[0].title</c>).
 /// </summary>
 internal sealed record EditorList(string Name, LocalizedText Title, LocalizedText Item, IReadOnlyList<EditorField> Fields)

@@ -3,7 +3,7 @@ using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Pages;
 
-/// <summary>The structured lists of each stage (DESIGN §3), as edited by the stakeholder form and the review page.</summary>
+/// <summary>The structured lists of each stage (docs/design.md §3), as edited by the stakeholder form and the review page.</summary>
 internal static class StageLists
 {
     private static readonly LocalizedText MetricLabel = new("Mittari", "Metric");

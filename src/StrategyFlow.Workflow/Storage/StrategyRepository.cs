@@ -23,7 +23,7 @@ public sealed record ReviewBundle(
 
 /// <summary>
 /// Where StrategyFlow keeps things, by name. Submissions (answers, drafts, review bundles, the mail
-/// ledger) live under <c>submissions/{id}/…</c>; the archive under <c>strategies/{id}/…</c> (DESIGN §8).
+/// ledger) live under <c>submissions/{id}/…</c>; the archive under <c>strategies/{id}/…</c> (docs/design.md §8).
 /// Answers and drafts are content-addressed, so a retried submission writes the same blob.
 /// </summary>
 public sealed class StrategyRepository(IBlobStore blobs)

@@ -1,7 +1,7 @@
 namespace StrategyFlow.Workflow.Strategies;
 
 /// <summary>
-/// The body of <c>POST /api/strategies</c> exactly as clients send it (DESIGN §6). Everything is
+/// The body of <c>POST /api/strategies</c> exactly as clients send it (docs/design.md §6). Everything is
 /// optional here so that <see cref="StartStrategyValidator"/> can report every problem at once.
 /// Top-level stakeholders, approvers and policy are defaults a stage under <c>stages</c> may override.
 /// </summary>

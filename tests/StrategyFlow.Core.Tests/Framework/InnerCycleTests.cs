@@ -5,7 +5,7 @@ namespace StrategyFlow.Core.Tests.Framework;
 
 public sealed class InnerCycleTests
 {
-    // The seed's own words, with two typos corrected (DESIGN §1 corrects the first).
+    // The seed's own words, with two typos corrected (docs/design.md §1 corrects the first).
     private static readonly string Seed = File.ReadAllText(
             Path.Combine(AppContext.BaseDirectory, "Framework", "m-brain-inner-cycle.fi.txt"), Encoding.UTF8)
         .Replace("median strategista", "median strategiasta", StringComparison.Ordinal)

@@ -301,7 +301,7 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
     }
 
     /// <summary>
-    /// Azure/azure-functions-durable-extension#3255: an answer that arrives while reminder timers
+    /// https://github.com/Azure/azure-functions-durable-extension/issues/3255: an answer that arrives while reminder timers
     /// fire must never be lost. Reminders fire every second; each answer is sent the moment a reminder went out.
     /// </summary>
     [Fact]
