@@ -148,9 +148,12 @@ public static class StrategyApi
         }
 
         var reason = body.Value?.Reason?.Trim() ?? "";
-        if (reason.Length > MaxReasonLength)
+        var reasonProblem = reason.Length > MaxReasonLength ? $"At most {MaxReasonLength} characters."
+            : !PlainText.IsPlain(reason) ? StartStrategyValidator.PlainTextRule
+            : null;
+        if (reasonProblem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {MaxReasonLength} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [reasonProblem] });
         }
 
         var status = await StrategyState.ReadAsync(client, id, cancellationToken);

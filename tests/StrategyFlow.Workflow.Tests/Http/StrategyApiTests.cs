@@ -225,6 +225,21 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(404, Assert.IsType<ProblemHttpResult>(unknown.Result).StatusCode);
     }
 
+    [Theory]
+    [InlineData("Budjetti\\u202Eloppui")]
+    [InlineData("Budjetti\\nloppui")]
+    [InlineData("Budjetti\\u0007")]
+    public async Task Cancel_ReasonWithHiddenCharacters_IsAFieldError(string escapedReason)
+    {
+        var definition = Samples.Definition("cancel-hidden");
+        await _host.StartAsync(definition);
+
+        var result = await StrategyApi.CancelAsync(definition.Id, Requests.Json($"{{\"reason\":\"{escapedReason}\"}}"), Client, TimeProvider.System, CancellationToken.None);
+
+        var problem = Assert.IsType<ValidationProblem>(result.Result);
+        Assert.Equal([StartStrategyValidator.PlainTextRule], problem.ProblemDetails.Errors["reason"]);
+    }
+
     [Fact]
     public async Task Remind_WhileCollecting_RemindsOnlyThosePending()
     {
