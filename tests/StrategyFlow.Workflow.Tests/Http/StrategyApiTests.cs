@@ -70,16 +70,25 @@ public sealed class StrategyApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{", "not valid JSON")]
-    [InlineData("[]", "not valid JSON")]
-    [InlineData("{\"organisation\":\"typo\"}", "organisation")]
-    [InlineData("{\"maxReminders\":\"x\"}", "maxReminders")]
-    public async Task Start_MalformedBody_IsProblemNot500(string body, string mentioned)
+    [InlineData("{", "The body is not valid JSON (line 1, position 2).")]
+    [InlineData("[]", "The body must be a JSON object.")]
+    public async Task Start_MalformedBody_IsProblemNot500(string body, string detail)
     {
         var problem = Assert.IsType<ProblemHttpResult>((await StartAsync(body)).Result);
 
         Assert.Equal(400, problem.StatusCode);
-        Assert.Contains(mentioned, problem.ProblemDetails.Detail, StringComparison.Ordinal);
+        Assert.Equal(detail, problem.ProblemDetails.Detail);
+    }
+
+    [Theory]
+    [InlineData("{\"organisation\":\"typo\"}", "organisation")]
+    [InlineData("{\"timing\":{\"maxReminders\":\"x\"}}", "timing.maxReminders")]
+    public async Task Start_BodyThatDoesNotFitTheRequest_NamesTheField(string body, string field)
+    {
+        var problem = Assert.IsType<ProblemHttpResult>((await StartAsync(body)).Result);
+
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Equal([field], Assert.IsType<HttpValidationProblemDetails>(problem.ProblemDetails).Errors.Keys);
     }
 
     [Fact]
