@@ -7,7 +7,7 @@ using StrategyFlow.Workflow.Storage;
 namespace StrategyFlow.Functions;
 
 /// <summary>The ops API (DESIGN §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
-public sealed class OpsApi(TimeProvider time, StrategyRepository repository)
+public sealed class OpsApi(TimeProvider time, StrategyRepository repository, ContinuationTokens continuationTokens)
 {
     [Function("StartStrategy")]
     public async Task<IResult> Start(
@@ -17,11 +17,11 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository)
         await StrategyApi.StartAsync(request, client, time, cancellationToken);
 
     [Function("ListStrategies")]
-    public static async Task<IResult> List(
+    public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await StrategyApi.ListAsync(request, client, cancellationToken);
+        await StrategyApi.ListAsync(request, client, continuationTokens, cancellationToken);
 
     [Function("GetStrategy")]
     public static async Task<IResult> Get(

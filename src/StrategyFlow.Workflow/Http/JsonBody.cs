@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyFlow.Core.Serialization;
+using StrategyFlow.Workflow.Strategies;
 
 namespace StrategyFlow.Workflow.Http;
 
@@ -207,8 +208,11 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType() =>
         TypedResults.Problem("Send the body as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
 
-    public static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem($"There is no strategy '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Strategy not found.");
+    /// <summary>An id no strategy can have (wrong characters or length) is not echoed back.</summary>
+    public static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        StartStrategyValidator.IdPattern().IsMatch(id) ? $"There is no strategy '{id}'." : "There is no strategy with this id: ids are 2-64 lower-case letters, digits and dashes.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Strategy not found.");
 
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);

@@ -85,10 +85,11 @@ public static class StrategyApi
     /// A page may hold fewer items than asked for; follow the continuation token until it is null.
     /// </summary>
     public static async Task<Results<Ok<StrategyPage>, ValidationProblem>> ListAsync(
-        HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+        HttpRequest request, DurableTaskClient client, ContinuationTokens tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(tokens);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = request.Query;
 
@@ -107,6 +108,18 @@ public static class StrategyApi
             errors["pageSize"] = ["Use a whole number from 1 to 100."];
         }
 
+        // A token continues the list it came from: the same filters (the page size may change).
+        var filters = string.Join(
+            '|',
+            string.Join(',', wanted.Distinct().Order(StringComparer.Ordinal)),
+            createdFrom?.ToString("O", CultureInfo.InvariantCulture),
+            createdTo?.ToString("O", CultureInfo.InvariantCulture));
+        string? continuation = null;
+        if (query["continuationToken"].FirstOrDefault() is { Length: > 0 } token && !tokens.TryOpen(token, filters, out continuation))
+        {
+            errors["continuationToken"] = ["Not a continuation token of this list: pass the one the previous page returned, with the same filters."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
@@ -120,7 +133,6 @@ public static class StrategyApi
             PageSize = pageSize,
             FetchInputsAndOutputs = true,
         };
-        var continuation = query["continuationToken"].FirstOrDefault();
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
             var items = page.Values
@@ -128,7 +140,7 @@ public static class StrategyApi
                 .Select(StrategyState.Summarize)
                 .Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal))
                 .ToList();
-            return TypedResults.Ok(new StrategyPage(items, page.ContinuationToken));
+            return TypedResults.Ok(new StrategyPage(items, page.ContinuationToken is { } next ? tokens.Seal(next, filters) : null));
         }
 
         return TypedResults.Ok(new StrategyPage([], null));
@@ -168,6 +180,12 @@ public static class StrategyApi
         }
 
         var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
+        if (!force && status.Stage?.Phase is StagePhase.Archiving or StagePhase.Done)
+        {
+            // The workflow no longer listens for a cancel once the outcome is being archived.
+            return Problems.Conflict("The strategy can no longer be cancelled.", $"Strategy '{id}' is archiving its outcome; it ends on its own.");
+        }
+
         if (force)
         {
             await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);

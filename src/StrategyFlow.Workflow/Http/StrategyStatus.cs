@@ -51,10 +51,19 @@ public static class StrategyStatuses
 /// <summary>Reads a strategy's live state from the durable instances: the strategy and its current stage.</summary>
 public static class StrategyState
 {
+    /// <summary>Why a failed strategy failed, as ops read it: the exception's text belongs in the host's log, not the API.</summary>
+    public const string FailedReason = "The workflow stopped on an unexpected error; the host's log has the details.";
+
     public static async Task<StrategyStatusView?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
+        // An id no strategy can have is never sent to the backend (stage instances' ids included).
+        if (!StartStrategyValidator.IdPattern().IsMatch(id) || InstanceIds.IsStage(id))
+        {
+            return null;
+        }
+
         var strategy = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        if (strategy is null || InstanceIds.IsStage(id))
+        if (strategy is null)
         {
             return null;
         }
@@ -108,7 +117,7 @@ public static class StrategyState
             Location(id, "md", outcome.Document.Markdown),
             Location(id, "html", outcome.Document.Html));
         var reason = outcome?.Reason
-            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? strategy.FailureDetails?.ErrorMessage : null)
+            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailedReason : null)
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? "Terminated by ops." : null);
         return new StrategyStatusView(
             id,

@@ -123,4 +123,41 @@ public sealed class HttpSurfaceTests(LocalRuntimeFixture runtime)
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["timing.responseWindow"], errors.EnumerateObject().Select(e => e.Name));
     }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("cHJvYmUtMg%3D%3D%20")]
+    public async Task ListStrategies_ContinuationTokenTheApiNeverIssued_Answers400(string token)
+    {
+        using var response = await runtime.OpsHttp.GetAsync($"/api/strategies?continuationToken={token}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["continuationToken"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task ListStrategies_PageByPage_VisitsEachNewStrategyOnce()
+    {
+        var ops = new StrategyOps(runtime);
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var requests = Enumerable.Range(1, 3).Select(_ => StrategyOps.NewRequest("paged", 1, new JsonObject())).ToList();
+        foreach (var request in requests)
+        {
+            await ops.StartAsync(request);
+        }
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await runtime.OpsHttp.GetFromJsonAsync<JsonElement>(
+                $"/api/strategies?createdFrom={since}&pageSize=1{(token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}")}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            token = page.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+
+        Assert.All(requests.Select(StrategyOps.Id), id => Assert.Single(seen, id));
+    }
 }

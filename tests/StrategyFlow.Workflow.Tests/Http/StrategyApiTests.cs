@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyFlow.Core.Documents;
@@ -174,7 +176,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
 
         var all = await ListAsync("");
         var onlyCancelled = await ListAsync("?status=Cancelled");
-        var bad = await StrategyApi.ListAsync(Requests.Get("?status=Done&pageSize=0&createdFrom=yesterday"), Client, CancellationToken.None);
+        var bad = await ListResultAsync("?status=Done&pageSize=0&createdFrom=yesterday");
 
         Assert.Equal(["list-cancelled", "list-running"], all.Items.Select(i => i.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["list-cancelled"], onlyCancelled.Items.Select(i => i.Id));
@@ -182,10 +184,117 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(["createdFrom", "pageSize", "status"], Assert.IsType<ValidationProblem>(bad.Result).ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
-    private async Task<StrategyApi.StrategyPage> ListAsync(string query)
+    private Task<Results<Ok<StrategyApi.StrategyPage>, ValidationProblem>> ListResultAsync(string query) =>
+        StrategyApi.ListAsync(Requests.Get(query), Client, _host.Services.GetRequiredService<ContinuationTokens>(), CancellationToken.None);
+
+    private async Task<StrategyApi.StrategyPage> ListAsync(string query) =>
+        Assert.IsType<Ok<StrategyApi.StrategyPage>>((await ListResultAsync(query)).Result).Value!;
+
+    [Fact]
+    public async Task List_PageByPage_VisitsEveryStrategyOnce()
     {
-        var result = await StrategyApi.ListAsync(Requests.Get(query), Client, CancellationToken.None);
-        return Assert.IsType<Ok<StrategyApi.StrategyPage>>(result.Result).Value!;
+        var ids = new[] { "paged-1", "paged-2", "paged-3" };
+        foreach (var id in ids)
+        {
+            await _host.StartAsync(Samples.Definition(id));
+            await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        }
+
+        var seen = new List<string>();
+        var page = await ListAsync("?status=Running&pageSize=1");
+        seen.AddRange(page.Items.Select(i => i.Id));
+        while (page.ContinuationToken is { } token)
+        {
+            page = await ListAsync($"?status=Running&pageSize=1&continuationToken={Uri.EscapeDataString(token)}");
+            seen.AddRange(page.Items.Select(i => i.Id));
+        }
+
+        Assert.Equal(ids, seen.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("1")]
+    [InlineData("%00")]
+    public async Task List_ContinuationTokenThisApiNeverIssued_Is400(string token)
+    {
+        var result = await ListResultAsync($"?continuationToken={token}");
+
+        Assert.Equal(["continuationToken"], Assert.IsType<ValidationProblem>(result.Result).ProblemDetails.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task List_ContinuationTokenOfOtherFilters_Is400()
+    {
+        foreach (var id in new[] { "filters-1", "filters-2" })
+        {
+            await _host.StartAsync(Samples.Definition(id));
+            await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        }
+
+        var token = (await ListAsync("?status=Running&pageSize=1")).ContinuationToken!;
+        var sameFilters = await ListResultAsync($"?status=Running&pageSize=5&continuationToken={Uri.EscapeDataString(token)}");
+        var otherFilters = await ListResultAsync($"?status=Cancelled&pageSize=1&continuationToken={Uri.EscapeDataString(token)}");
+
+        Assert.IsType<Ok<StrategyApi.StrategyPage>>(sameFilters.Result);
+        Assert.Equal(["continuationToken"], Assert.IsType<ValidationProblem>(otherFilters.Result).ProblemDetails.Errors.Keys);
+    }
+
+    public static TheoryData<string> ImpossibleIds { get; } = ["", "a", "Bad Id!", "acme-2027:1", new string('a', 65), "a\u0000b"];
+
+    [Theory]
+    [MemberData(nameof(ImpossibleIds), DisableDiscoveryEnumeration = true)]
+    public async Task Routes_IdNoStrategyCanHave_Answer404WithoutEchoingIt(string id)
+    {
+        var results = new[]
+        {
+            (await StrategyApi.GetAsync(id, Client, CancellationToken.None)).Result,
+            (await StrategyApi.CancelAsync(id, Requests.Json(""), Client, TimeProvider.System, CancellationToken.None)).Result,
+            (await StrategyApi.RemindAsync(id, Client, TimeProvider.System, CancellationToken.None)).Result,
+            (await StrategyApi.DocumentAsync(id, Requests.Get(), _host.Repository, CancellationToken.None)).Result,
+        };
+
+        Assert.All(results, result =>
+        {
+            var problem = Assert.IsType<ProblemHttpResult>(result);
+            Assert.Equal(404, problem.StatusCode);
+            Assert.Equal("There is no strategy with this id: ids are 2-64 lower-case letters, digits and dashes.", problem.ProblemDetails.Detail);
+        });
+    }
+
+    [Fact]
+    public async Task Get_FailedStrategy_ReasonIsPlainWordsNotExceptionText()
+    {
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(StrategyOrchestrator), input: null, new StartOrchestrationOptions("fails-at-once"));
+        using var timeout = new CancellationTokenSource(WorkflowHost.Patience);
+        await Client.WaitForInstanceCompletionAsync("fails-at-once", timeout.Token);
+
+        var status = Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync("fails-at-once", Client, CancellationToken.None)).Result).Value!;
+
+        Assert.Equal(StrategyStatuses.Failed, status.Status);
+        Assert.Equal(StrategyState.FailedReason, status.Reason);
+    }
+
+    [Fact]
+    public async Task CancelOrRemind_WhileArchiving_IsConflict()
+    {
+        var definition = Samples.Definition("cancel-archiving") with
+        {
+            Delivery = new DeliveryPolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromHours(1)),
+        };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        _host.Mail.Fail(Enumerable.Repeat(HttpStatusCode.ServiceUnavailable, 10_000).ToArray()); // the archive's announcement cannot go out
+        await StrategyApi.CancelAsync(definition.Id, Requests.Json("{\"reason\":\"Ensimmäinen\"}"), Client, TimeProvider.System, CancellationToken.None);
+        await WorkflowHost.WaitForAsync(
+            async () => (await StrategyApi.GetAsync(definition.Id, Client, CancellationToken.None)).Result is Ok<StrategyStatusView> { Value.Stage.Phase: StagePhase.Archiving } ok ? ok : null,
+            "the archive to be retried");
+
+        var again = await StrategyApi.CancelAsync(definition.Id, Requests.Json("{\"reason\":\"Toinen\"}"), Client, TimeProvider.System, CancellationToken.None);
+        var remind = await StrategyApi.RemindAsync(definition.Id, Client, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(again.Result).StatusCode);
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(remind.Result).StatusCode);
     }
 
     [Fact]
