@@ -14,7 +14,7 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, Con
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await StrategyApi.StartAsync(request, client, time, cancellationToken);
+        await StrategyApi.StartAsync(request, client, repository, time, cancellationToken);
 
     [Function("ListStrategies")]
     public async Task<IResult> List(

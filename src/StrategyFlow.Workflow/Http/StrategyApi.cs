@@ -28,11 +28,19 @@ public static class StrategyApi
 
     public sealed record StrategyPage(IReadOnlyList<StrategyStatusView> Items, string? ContinuationToken);
 
+    /// <summary>
+    /// How long an unreleased start claim keeps its id from other starts when no run appeared: far longer
+    /// than a start takes (a blob write, a queue message, a table insert), short enough that a process that
+    /// died between claiming and starting does not strand the id.
+    /// </summary>
+    public static readonly TimeSpan StartClaimLifetime = TimeSpan.FromMinutes(2);
+
     /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
     public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        HttpRequest request, DurableTaskClient client, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, DurableTaskClient client, StrategyRepository repository, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(time);
         var body = await JsonBody.ReadAsync<StartStrategyRequest>(request, MaxStartBytes, optional: false, cancellationToken);
         if (body.Problem is not null)
@@ -47,7 +55,8 @@ public static class StrategyApi
         }
 
         var definition = validation.Definition!;
-        if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
+        var claim = await ClaimStartAsync(definition.Id, client, repository, time, cancellationToken);
+        if (claim is null)
         {
             return ExistsConflict(definition.Id);
         }
@@ -57,19 +66,44 @@ public static class StrategyApi
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(StrategyOrchestrator), definition, new StartOrchestrationOptions(definition.Id), cancellationToken);
         }
-        catch (Exception)
+        catch
         {
-            // Two starts of the same id raced past the check: the backend keeps one run.
-            if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
-            {
-                return ExistsConflict(definition.Id);
-            }
-
+            // The client is told the start failed: free the id now rather than when the claim expires.
+            await repository.TryClaimStartAsync(
+                definition.Id, new StartClaim(claim.Number + 1, claim.Claimant, time.GetUtcNow(), Released: true), CancellationToken.None);
             throw;
         }
 
         var links = Links(definition.Id);
         return TypedResults.Accepted(links.StatusUri, links with { Status = StrategyStatuses.Running });
+    }
+
+    /// <summary>
+    /// The one right to start this id, or null when a run exists or another request holds the right.
+    /// Neither backend can decide this atomically: the Azure Storage backend (under the local sidecar and
+    /// under Durable Functions alike) checks for an instance, enqueues the start, then inserts the status
+    /// row and ignores losing that insert, so every concurrent start of a new id "succeeds"; its id-reuse
+    /// policy is the same check. A write-once blob (<c>If-None-Match: *</c>) in the app's own storage is
+    /// atomic on both hosts: of concurrent claims on one number exactly one is written.
+    /// </summary>
+    private static async Task<StartClaim?> ClaimStartAsync(
+        string id, DurableTaskClient client, StrategyRepository repository, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(id, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var latest = await repository.LatestStartClaimAsync(id, cancellationToken);
+        if (latest is { Released: false } && now - latest.ClaimedAt < StartClaimLifetime)
+        {
+            return null; // being started by another request now
+        }
+
+        // No claim yet, a released one, or one whose holder never started a run: the next number decides.
+        var claim = new StartClaim((latest?.Number ?? -1) + 1, Guid.NewGuid().ToString("n"), now);
+        return await repository.TryClaimStartAsync(id, claim, cancellationToken) ? claim : null;
     }
 
     /// <summary><c>GET /api/strategies/{id}</c>.</summary>
@@ -271,7 +305,7 @@ public static class StrategyApi
     {
         var links = Links(id);
         var problem = TypedResults.Problem(
-            $"A strategy with id '{id}' already exists: see {links.StatusUri}. Starting it again does not create a second run.",
+            $"A strategy with id '{id}' already exists or is being started: see {links.StatusUri}. Starting it again does not create a second run.",
             statusCode: StatusCodes.Status409Conflict,
             title: "The strategy already exists.",
             extensions: new Dictionary<string, object?> { ["statusUri"] = links.StatusUri });

@@ -160,4 +160,25 @@ public sealed class HttpSurfaceTests(LocalRuntimeFixture runtime)
 
         Assert.All(requests.Select(StrategyOps.Id), id => Assert.Single(seen, id));
     }
+
+    [Fact]
+    public async Task StartStrategy_EightSimultaneousStartsOfOneNewId_OneIs202AndTheRest409()
+    {
+        var start = StrategyOps.NewRequest("raced", 1, new JsonObject());
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var starts = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await go.Task;
+            using var response = await runtime.OpsHttp.PostAsJsonAsync("/api/strategies", start);
+            return response.StatusCode;
+        }).ToList();
+
+        go.SetResult();
+        var statuses = await Task.WhenAll(starts);
+
+        Assert.Single(statuses, s => s == HttpStatusCode.Accepted);
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.Conflict));
+        var status = await new StrategyOps(runtime).StatusAsync(StrategyOps.Id(start));
+        Assert.Equal("Running", status.GetProperty("status").GetString());
+    }
 }

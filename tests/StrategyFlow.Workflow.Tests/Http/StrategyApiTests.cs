@@ -31,7 +31,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     private static string Body(StartStrategyRequest request) => JsonSerializer.Serialize(request, CoreJson.Options);
 
     private Task<Results<Accepted<StrategyApi.StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(string body) =>
-        StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, CancellationToken.None);
+        StrategyApi.StartAsync(Requests.Json(body), Client, _host.Repository, TimeProvider.System, CancellationToken.None);
 
     [Fact]
     public async Task Start_EmptyObject_ListsEveryMissingField()
@@ -98,7 +98,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     {
         var request = Requests.Json(new string(' ', StrategyApi.MaxStartBytes + 1));
 
-        var result = await StrategyApi.StartAsync(request, Client, TimeProvider.System, CancellationToken.None);
+        var result = await StrategyApi.StartAsync(request, Client, _host.Repository, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(413, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
     }
@@ -116,6 +116,47 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(409, again.StatusCode);
         Assert.Equal("/api/strategies/acme-2027", again.ProblemDetails.Extensions["statusUri"]);
         await _host.WaitForStageAsync("acme-2027", StageKey.Goals, 1, StagePhase.CollectingInput);
+    }
+
+    [Fact]
+    public async Task Start_EightSimultaneousStartsOfOneNewId_AcceptsExactlyOne()
+    {
+        var body = Body(Samples.Request("raced-2027"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => StartAsync(body))));
+
+        Assert.Single(results, r => r.Result is Accepted<StrategyApi.StrategyStarted>);
+        Assert.Equal(7, results.Count(r => r.Result is ProblemHttpResult { StatusCode: 409 }));
+    }
+
+    [Fact]
+    public async Task Start_ClaimOfAStartThatDiedBeforeStarting_HoldsTheIdOnlyForTheClaimsLifetime()
+    {
+        var claimedAt = DateTimeOffset.UtcNow;
+        await _host.Repository.TryClaimStartAsync("stranded", new StartClaim(0, "died-before-starting", claimedAt));
+        var body = Body(Samples.Request("stranded"));
+
+        var during = await StrategyApi.StartAsync(
+            Requests.Json(body), Client, _host.Repository, new ManualTime(claimedAt + StrategyApi.StartClaimLifetime - TimeSpan.FromSeconds(1)), CancellationToken.None);
+        var after = await StrategyApi.StartAsync(
+            Requests.Json(body), Client, _host.Repository, new ManualTime(claimedAt + StrategyApi.StartClaimLifetime), CancellationToken.None);
+
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(during.Result).StatusCode);
+        Assert.IsType<Accepted<StrategyApi.StrategyStarted>>(after.Result);
+        await _host.WaitForStageAsync("stranded", StageKey.Goals, 1, StagePhase.CollectingInput);
+    }
+
+    [Fact]
+    public async Task Start_BackendRefusesTheStart_FreesTheIdForTheNextStartAtOnce()
+    {
+        var body = Body(Samples.Request("refused-once"));
+        await using var refusing = new RefusingStartClient(Client);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StrategyApi.StartAsync(Requests.Json(body), refusing, _host.Repository, TimeProvider.System, CancellationToken.None));
+        var retry = await StartAsync(body);
+
+        Assert.IsType<Accepted<StrategyApi.StrategyStarted>>(retry.Result);
     }
 
     [Fact]
@@ -406,5 +447,10 @@ public sealed class StrategyApiTests : IAsyncLifetime
             var result = await StrategyApi.DocumentAsync(definition.Id, Requests.Get($"?format={format}"), repository, CancellationToken.None);
             return Assert.IsType<ContentHttpResult>(result.Result);
         }
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
