@@ -256,7 +256,8 @@ public static class StrategyApi
             return Problems.NotFound(id);
         }
 
-        if (status is not { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval })
+        // Only a running stage listens (its own status has a round); between stages and while archiving nobody would hear it.
+        if (status is not { Status: StrategyStatuses.Running, Stage: { Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval, Round: >= 1 } })
         {
             return Problems.Conflict("Nobody is pending.", $"Strategy '{id}' is not waiting for answers or decisions.");
         }

@@ -150,7 +150,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     public async Task Start_BackendRefusesTheStart_FreesTheIdForTheNextStartAtOnce()
     {
         var body = Body(Samples.Request("refused-once"));
-        await using var refusing = new RefusingStartClient(Client);
+        await using var refusing = new InterceptingClient(Client) { RefuseStarts = true };
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             StrategyApi.StartAsync(Requests.Json(body), refusing, _host.Repository, TimeProvider.System, CancellationToken.None));
@@ -414,6 +414,31 @@ public sealed class StrategyApiTests : IAsyncLifetime
         await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.RemindersSent == 1);
         await WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Reminder)).FirstOrDefault()), "reminder");
         Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+    }
+
+    /// <summary>Between two stages the next stage's instance does not run yet: a reminder would reach nobody.</summary>
+    [Fact]
+    public async Task Remind_BetweenStages_IsConflictAndRaisesNothing()
+    {
+        var definition = Samples.Definition("between-stages");
+        await using var client = new InterceptingClient(Client)
+        {
+            Shown = new Dictionary<string, OrchestrationMetadata?>
+            {
+                [definition.Id] = new(nameof(StrategyOrchestrator), definition.Id)
+                {
+                    RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                    SerializedInput = JsonSerializer.Serialize(definition, CoreJson.Options),
+                    SerializedCustomStatus = JsonSerializer.Serialize(new StrategyProgress(2, StagePhase.CollectingInput, []), CoreJson.Options),
+                },
+                [InstanceIds.Stage(definition.Id, StageKey.Audiences)] = null,
+            },
+        };
+
+        var result = await StrategyApi.RemindAsync(definition.Id, client, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
+        Assert.Empty(client.RaisedEvents);
     }
 
     [Fact]
