@@ -23,6 +23,9 @@ public static class JsonBody
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    private static readonly StringComparison NameComparison =
+        Strict.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
     public sealed record Result<T>(T? Value, ProblemHttpResult? Problem);
 
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, int maxBytes, bool optional, CancellationToken cancellationToken)
@@ -134,7 +137,7 @@ public static class JsonBody
                 foreach (var property in value.EnumerateObject())
                 {
                     var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    var member = contract.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+                    var member = contract.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, NameComparison));
                     if (member is null)
                     {
                         misfits[field] = ["Unknown field."];
@@ -173,7 +176,7 @@ public static class JsonBody
     private static bool FitsScalar(JsonElement value, Type type) =>
         type == typeof(string) ? value.ValueKind == JsonValueKind.String
         : type == typeof(int) ? value.ValueKind == JsonValueKind.Number ? value.TryGetInt32(out _)
-            : value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            : value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
         : type == typeof(bool) ? value.ValueKind is JsonValueKind.True or JsonValueKind.False
         : true;
 
