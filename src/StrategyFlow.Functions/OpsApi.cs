@@ -9,21 +9,21 @@ using StrategyFlow.Workflow.Storage;
 namespace StrategyFlow.Functions;
 
 /// <summary>The ops API (docs/design.md §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
-public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOptions<StrategyFlowOptions> options)
+public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOptions<StrategyFlowOptions> options, ContinuationTokens continuationTokens)
 {
     [Function("StartStrategy")]
     public async Task<IResult> Start(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await StrategyApi.StartAsync(request, client, time, options, cancellationToken);
+        await StrategyApi.StartAsync(request, client, repository, time, options, cancellationToken);
 
     [Function("ListStrategies")]
-    public static async Task<IResult> List(
+    public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        await StrategyApi.ListAsync(request, client, cancellationToken);
+        await StrategyApi.ListAsync(request, client, continuationTokens, cancellationToken);
 
     [Function("GetStrategy")]
     public static async Task<IResult> Get(

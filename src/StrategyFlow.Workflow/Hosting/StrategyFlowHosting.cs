@@ -61,6 +61,7 @@ public static class StrategyFlowHosting
         services.AddSingleton(sp => new LinkTokens(
             SigningKeys(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links)!,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ContinuationTokens(SigningKeys(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links)!.Current));
         services.AddSingleton<MailSender>();
         services.AddSingleton<FreshLinks>();
         services.AddSingleton<FormServices>();

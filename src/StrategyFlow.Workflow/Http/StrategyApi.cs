@@ -31,12 +31,21 @@ public static class StrategyApi
 
     public sealed record StrategyPage(IReadOnlyList<StrategyStatusView> Items, string? ContinuationToken);
 
+    /// <summary>
+    /// How long an unreleased start claim keeps its id from other starts when no run appeared: far longer
+    /// than a start takes (a blob write, a queue message, a table insert), short enough that a process that
+    /// died between claiming and starting does not strand the id.
+    /// </summary>
+    public static readonly TimeSpan StartClaimLifetime = TimeSpan.FromMinutes(2);
+
     /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
     public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        HttpRequest request, DurableTaskClient client, TimeProvider time, IOptions<StrategyFlowOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, DurableTaskClient client, StrategyRepository repository, TimeProvider time, IOptions<StrategyFlowOptions> options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(time);
         var body = await JsonBody.ReadAsync<StartStrategyRequest>(request, MaxStartBytes, optional: false, cancellationToken);
         if (body.Problem is not null)
@@ -51,7 +60,8 @@ public static class StrategyApi
         }
 
         var definition = validation.Definition!.AsNewRun() with { Delivery = options.Value.Delivery.Policy };
-        if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
+        var claim = await ClaimStartAsync(definition.Id, client, repository, time, cancellationToken);
+        if (claim is null)
         {
             return ExistsConflict(definition.Id);
         }
@@ -61,19 +71,47 @@ public static class StrategyApi
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(StrategyOrchestrator), definition, new StartOrchestrationOptions(definition.Id), cancellationToken);
         }
-        catch (Exception)
+        catch
         {
-            // Two starts of the same id raced past the check: the backend keeps one run.
-            if (await client.GetInstanceAsync(definition.Id, cancellationToken) is not null)
-            {
-                return ExistsConflict(definition.Id);
-            }
-
+            // The client is told the start failed: free the id now rather than when the claim expires.
+            await repository.TryClaimStartAsync(
+                definition.Id, new StartClaim(claim.Number + 1, claim.Claimant, time.GetUtcNow(), Released: true), CancellationToken.None);
             throw;
         }
 
+        // An id names one run for good: its mail, answers and archive are kept under it, even after a purge.
+        await repository.TryClaimStartAsync(
+            definition.Id, new StartClaim(claim.Number + 1, claim.Claimant, time.GetUtcNow()) { Started = true }, CancellationToken.None);
         var links = Links(definition.Id);
         return TypedResults.Accepted(links.StatusUri, links with { Status = StrategyStatuses.Running });
+    }
+
+    /// <summary>
+    /// The one right to start this id, or null when a run exists or another request holds the right.
+    /// Neither backend can decide this atomically: the Azure Storage backend (under the local sidecar and
+    /// under Durable Functions alike) checks for an instance, enqueues the start, then inserts the status
+    /// row and ignores losing that insert, so every concurrent start of a new id "succeeds"; its id-reuse
+    /// policy is the same check. A write-once blob (<c>If-None-Match: *</c>) in the app's own storage is
+    /// atomic on both hosts: of concurrent claims on one number exactly one is written.
+    /// </summary>
+    private static async Task<StartClaim?> ClaimStartAsync(
+        string id, DurableTaskClient client, StrategyRepository repository, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await client.GetInstanceAsync(id, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var latest = await repository.LatestStartClaimAsync(id, cancellationToken);
+        if (latest is { Started: true } || (latest is { Released: false } && now - latest.ClaimedAt < StartClaimLifetime))
+        {
+            return null; // started before (and purged since), or being started by another request now
+        }
+
+        // No claim yet, a released one, or one whose holder never started a run: the next number decides.
+        var claim = new StartClaim((latest?.Number ?? -1) + 1, Guid.NewGuid().ToString("n"), now);
+        return await repository.TryClaimStartAsync(id, claim, cancellationToken) ? claim : null;
     }
 
     /// <summary><c>GET /api/strategies/{id}</c>.</summary>
@@ -89,10 +127,11 @@ public static class StrategyApi
     /// A page may hold fewer items than asked for; follow the continuation token until it is null.
     /// </summary>
     public static async Task<Results<Ok<StrategyPage>, ValidationProblem>> ListAsync(
-        HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+        HttpRequest request, DurableTaskClient client, ContinuationTokens tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(tokens);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = request.Query;
 
@@ -111,6 +150,18 @@ public static class StrategyApi
             errors["pageSize"] = ["Use a whole number from 1 to 100."];
         }
 
+        // A token continues the list it came from: the same filters (the page size may change).
+        var filters = string.Join(
+            '|',
+            string.Join(',', wanted.Distinct().Order(StringComparer.Ordinal)),
+            createdFrom?.ToString("O", CultureInfo.InvariantCulture),
+            createdTo?.ToString("O", CultureInfo.InvariantCulture));
+        string? continuation = null;
+        if (query["continuationToken"].FirstOrDefault() is { Length: > 0 } token && !tokens.TryOpen(token, filters, out continuation))
+        {
+            errors["continuationToken"] = ["Not a continuation token of this list: pass the one the previous page returned, with the same filters."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
@@ -124,7 +175,6 @@ public static class StrategyApi
             PageSize = pageSize,
             FetchInputsAndOutputs = true,
         };
-        var continuation = query["continuationToken"].FirstOrDefault();
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
             // A running strategy's delivery problems live in its current stage: one more read each, side by side.
@@ -132,7 +182,8 @@ public static class StrategyApi
                 .Where(m => !InstanceIds.IsStage(m.InstanceId))
                 .Select(m => StrategyState.WithCurrentStageAsync(client, m, cancellationToken)));
             return TypedResults.Ok(new StrategyPage(
-                items.Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)).ToList(), page.ContinuationToken));
+                items.Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)).ToList(),
+                page.ContinuationToken is { } next ? tokens.Seal(next, filters) : null));
         }
 
         return TypedResults.Ok(new StrategyPage([], null));
@@ -152,9 +203,12 @@ public static class StrategyApi
         }
 
         var reason = body.Value?.Reason?.Trim() ?? "";
-        if (reason.Length > MaxReasonLength)
+        var reasonProblem = reason.Length > MaxReasonLength ? $"At most {MaxReasonLength} characters."
+            : !PlainText.IsPlain(reason) ? StartStrategyValidator.PlainTextRule
+            : null;
+        if (reasonProblem is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"At most {MaxReasonLength} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [reasonProblem] });
         }
 
         var status = await StrategyState.ReadAsync(client, id, cancellationToken);
@@ -169,6 +223,12 @@ public static class StrategyApi
         }
 
         var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
+        if (!force && status.Stage?.Phase is StagePhase.Archiving or StagePhase.Done)
+        {
+            // The workflow no longer listens for a cancel once the outcome is being archived.
+            return Problems.Conflict("The strategy can no longer be cancelled.", $"Strategy '{id}' is archiving its outcome; it ends on its own.");
+        }
+
         if (force)
         {
             await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
@@ -208,10 +268,11 @@ public static class StrategyApi
             return Problems.NotFound(id);
         }
 
-        // While a stage runs, its orchestration listens; while the strategy archives, the strategy's own does.
+        // A running stage listens (its own status has a round); while a delayed archive waits, the strategy's own
+        // orchestration does. Between stages, or while an archive is simply being written, nobody would hear it.
         var listener = status switch
         {
-            { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval } => InstanceIds.Stage(id, (StageKey)status.Stage.Number),
+            { Status: StrategyStatuses.Running, Stage: { Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval, Round: >= 1 } } => InstanceIds.Stage(id, (StageKey)status.Stage.Number),
             { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.Archiving, Delivery: not null } => id,
             _ => null,
         };
@@ -271,7 +332,7 @@ public static class StrategyApi
     {
         var links = Links(id);
         var problem = TypedResults.Problem(
-            $"A strategy with id '{id}' already exists: see {links.StatusUri}. Starting it again does not create a second run.",
+            $"A strategy with id '{id}' already exists or is being started: see {links.StatusUri}. Starting it again does not create a second run.",
             statusCode: StatusCodes.Status409Conflict,
             title: "The strategy already exists.",
             extensions: new Dictionary<string, object?> { ["statusUri"] = links.StatusUri });

@@ -58,10 +58,19 @@ public static class StrategyStatuses
 /// <summary>Reads a strategy's live state from the durable instances: the strategy and its current stage.</summary>
 public static class StrategyState
 {
+    /// <summary>Why a failed strategy failed, as ops read it: the exception's text belongs in the host's log, not the API.</summary>
+    public const string FailedReason = "The workflow stopped on an unexpected error; the host's log has the details.";
+
     public static async Task<StrategyStatusView?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
+        // An id no strategy can have is never sent to the backend (stage instances' ids included).
+        if (!StartStrategyValidator.IdPattern().IsMatch(id) || InstanceIds.IsStage(id))
+        {
+            return null;
+        }
+
         var strategy = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        return strategy is null || InstanceIds.IsStage(id) ? null : await WithCurrentStageAsync(client, strategy, cancellationToken);
+        return strategy is null ? null : await WithCurrentStageAsync(client, strategy, cancellationToken);
     }
 
     /// <summary>The strategy's summary, and while a stage runs, that stage's live state (one more read).</summary>
@@ -121,7 +130,7 @@ public static class StrategyState
             Location(id, "md", outcome.Document.Markdown),
             Location(id, "html", outcome.Document.Html));
         var reason = outcome?.Reason
-            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? strategy.FailureDetails?.ErrorMessage : null)
+            ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailedReason : null)
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? TerminationReason(strategy) : null);
         var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
         return new StrategyStatusView(

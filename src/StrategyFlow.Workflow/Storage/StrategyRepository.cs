@@ -22,8 +22,18 @@ public sealed record ReviewBundle(
     IReadOnlyList<Finding> Findings);
 
 /// <summary>
+/// One attempt to start a strategy id: the claims of an id are numbered, and each number can be written
+/// once, by one request. <see cref="Released"/> marks an attempt that failed and frees the id.
+/// </summary>
+public sealed record StartClaim(int Number, string Claimant, DateTimeOffset ClaimedAt, bool Released = false)
+{
+    /// <summary>The claim's holder started the run: the id is taken for good, even after the run is purged.</summary>
+    public bool Started { get; init; }
+}
+
+/// <summary>
 /// Where StrategyFlow keeps things, by name. Submissions (answers, drafts, review bundles, the mail
-/// ledger) live under <c>submissions/{id}/…</c>; the archive under <c>strategies/{id}/…</c> (docs/design.md §8).
+/// ledger, start claims) live under <c>submissions/{id}/…</c>; the archive under <c>strategies/{id}/…</c> (docs/design.md §8).
 /// Answers and drafts are content-addressed, so a retried submission writes the same blob.
 /// </summary>
 public sealed class StrategyRepository(IBlobStore blobs)
@@ -108,6 +118,26 @@ public sealed class StrategyRepository(IBlobStore blobs)
         return await blobs.WriteOnceAsync(Containers.Submissions, $"{folder}{taken}", slot, "text/plain", cancellationToken) ? taken : null;
     }
 
+    // ---- Start claims ---------------------------------------------------------------------
+
+    /// <summary>
+    /// Writes the claim unless its number is taken (<c>If-None-Match: *</c>): true for exactly one caller
+    /// per number, since every claim's content is unique.
+    /// </summary>
+    public Task<bool> TryClaimStartAsync(string strategyId, StartClaim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return WriteJsonOnceAsync(Containers.Submissions, $"{StartClaimPrefix(strategyId)}{claim.Number:D6}.json", claim, cancellationToken);
+    }
+
+    /// <summary>The newest claim on the id, or null when nobody ever claimed it.</summary>
+    public async Task<StartClaim?> LatestStartClaimAsync(string strategyId, CancellationToken cancellationToken = default)
+    {
+        var entries = await blobs.ListAsync(Containers.Submissions, StartClaimPrefix(strategyId), cancellationToken);
+        var newest = entries.Select(e => e.Name).Order(StringComparer.Ordinal).LastOrDefault();
+        return newest is null ? null : await ReadAsync<StartClaim>(Containers.Submissions, newest, cancellationToken);
+    }
+
     // ---- Archive --------------------------------------------------------------------------
 
     public static string StageSnapshotName(string strategyId, StageKey stage) => $"{strategyId}/stages/{stage.Number()}-{stage.Slug()}.json";
@@ -161,6 +191,8 @@ public sealed class StrategyRepository(IBlobStore blobs)
         participant is null
             ? $"{strategyId}/{kind}/{stage.Number()}/{round}/"
             : $"{strategyId}/{kind}/{stage.Number()}/{round}/{Pseudonym(participant)}/";
+
+    private static string StartClaimPrefix(string strategyId) => $"{strategyId}/starts/";
 
     private static string ReviewName(string strategyId, StageKey stage, int round) => $"{strategyId}/reviews/{stage.Number()}/{round}.json";
 

@@ -15,11 +15,14 @@ public static partial class StartStrategyValidator
     public const int MaxBusinessGoals = 20;
     public const int MaxIdLength = 64;
 
+    /// <summary>The rule for names, titles, goals and reasons: they land in email subjects, pages and documents.</summary>
+    public const string PlainTextRule = "Use plain text: no control characters, line breaks or text-direction marks.";
+
     private static readonly TimeSpan ShortestWindow = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestWindow = TimeSpan.FromDays(90);
 
-    /// <summary>Ids become instance ids and blob names: lower-case letters, digits and dashes.</summary>
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    /// <summary>Ids become instance ids and blob names: 2-64 lower-case letters, digits and dashes.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$", RegexOptions.CultureInvariant)]
     public static partial Regex IdPattern();
 
     public sealed record Result(StrategyDefinition? Definition, IReadOnlyDictionary<string, string[]> Errors)
@@ -70,9 +73,9 @@ public static partial class StartStrategyValidator
             var overrides = request.Stages?.GetValueOrDefault(stage.Slug());
             var prefix = overrides is null ? "" : $"stages.{stage.Slug()}.";
             var stakeholders = People(errors, Path(overrides?.Stakeholders, prefix, "stakeholders"),
-                overrides?.Stakeholders ?? defaultStakeholders, MaxStakeholders, stage);
+                overrides?.Stakeholders ?? defaultStakeholders, MaxStakeholders);
             var approvers = People(errors, Path(overrides?.Approvers, prefix, "approvers"),
-                overrides?.Approvers ?? defaultApprovers, MaxApprovers, stage);
+                overrides?.Approvers ?? defaultApprovers, MaxApprovers);
             var policyText = overrides?.Policy ?? defaultPolicy ?? "any";
             var policy = policyText switch
             {
@@ -107,9 +110,9 @@ public static partial class StartStrategyValidator
         {
             errors.Add(path, $"At most {maxLength} characters.");
         }
-        else if (text.Any(c => char.IsControl(c)))
+        else if (!PlainText.IsPlain(text))
         {
-            errors.Add(path, "Control characters are not allowed.");
+            errors.Add(path, PlainTextRule);
         }
 
         return text;
@@ -136,6 +139,7 @@ public static partial class StartStrategyValidator
             errors.Add(path, "Required.");
         }
         else if (email.Length > Limits.Email
+            || !PlainText.IsVisibleAddress(email)
             || !MailAddress.TryCreate(email, out var parsed)
             || !string.Equals(parsed.Address, email, StringComparison.Ordinal)
             || !parsed.Host.Contains('.', StringComparison.Ordinal))
@@ -174,11 +178,11 @@ public static partial class StartStrategyValidator
         return result;
     }
 
-    private static List<Person> People(Errors errors, string path, IReadOnlyList<PersonRequest?>? people, int max, StageKey stage)
+    private static List<Person> People(Errors errors, string path, IReadOnlyList<PersonRequest?>? people, int max)
     {
         if (people is null || people.Count == 0)
         {
-            errors.Add(path, $"At least one is required (stage {stage.Slug()}).");
+            errors.Add(path, "At least one is required.");
             return [];
         }
 
@@ -240,10 +244,16 @@ public static partial class StartStrategyValidator
             errors.Add(path, "Not an ISO 8601 duration (for example P5D or PT12H).");
             return fallback;
         }
+        catch (OverflowException)
+        {
+            // Well-formed but longer than any TimeSpan (P99999999Y): far outside the allowed range too.
+            duration = TimeSpan.MaxValue;
+        }
 
         if (duration < ShortestWindow || duration > LongestWindow)
         {
             errors.Add(path, "Use a duration from PT1S to P90D.");
+            return fallback;
         }
 
         return duration;
@@ -256,6 +266,7 @@ public static partial class StartStrategyValidator
 
         public int Count => _byPath.Count;
 
+        /// <summary>Adds the message once: the same default list is checked for every stage that uses it.</summary>
         public void Add(string path, string message)
         {
             if (!_byPath.TryGetValue(path, out var messages))
@@ -263,7 +274,10 @@ public static partial class StartStrategyValidator
                 _byPath[path] = messages = [];
             }
 
-            messages.Add(message);
+            if (!messages.Contains(message, StringComparer.Ordinal))
+            {
+                messages.Add(message);
+            }
         }
 
         public T Add<T>(string path, string message)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StrategyFlow.EndToEnd.Tests.Infrastructure;
 
 namespace StrategyFlow.EndToEnd.Tests.Hosting;
@@ -77,5 +78,107 @@ public sealed class HttpSurfaceTests(LocalRuntimeFixture runtime)
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task StartStrategy_BodyOverItsLimit_Answers413ProblemJsonChunkedOrNot(bool chunked)
+    {
+        var padding = new string(' ', 100 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/strategies") { Content = new StringContent($"{{{padding}}}", null, "application/json") };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await runtime.OpsHttp.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(413, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task StartStrategy_BodyThatDoesNotFit_Answers400FieldErrorsWithoutTypeNames()
+    {
+        using var response = await runtime.OpsHttp.PostAsync(
+            "/api/strategies", new StringContent("{\"organisation\":\"Acme\",\"timing\":{\"maxReminders\":\"two\"}}", null, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.Equal("Unknown field.", errors.GetProperty("organisation")[0].GetString());
+        Assert.Equal("Use a whole number.", errors.GetProperty("timing.maxReminders")[0].GetString());
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("StrategyFlow.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartStrategy_OverflowingDuration_Answers400FieldErrorNot500()
+    {
+        var start = StrategyOps.NewRequest("overflow", 1, new JsonObject { ["responseWindow"] = "P99999999Y" });
+
+        using var response = await runtime.OpsHttp.PostAsJsonAsync("/api/strategies", start);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["timing.responseWindow"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("cHJvYmUtMg%3D%3D%20")]
+    public async Task ListStrategies_ContinuationTokenTheApiNeverIssued_Answers400(string token)
+    {
+        using var response = await runtime.OpsHttp.GetAsync($"/api/strategies?continuationToken={token}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["continuationToken"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task ListStrategies_PageByPage_VisitsEachNewStrategyOnce()
+    {
+        var ops = new StrategyOps(runtime);
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var requests = Enumerable.Range(1, 3).Select(_ => StrategyOps.NewRequest("paged", 1, new JsonObject())).ToList();
+        foreach (var request in requests)
+        {
+            await ops.StartAsync(request);
+        }
+
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await runtime.OpsHttp.GetFromJsonAsync<JsonElement>(
+                $"/api/strategies?createdFrom={since}&pageSize=1{(token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}")}");
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            token = page.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+
+        Assert.All(requests.Select(StrategyOps.Id), id => Assert.Single(seen, id));
+    }
+
+    [Fact]
+    public async Task StartStrategy_EightSimultaneousStartsOfOneNewId_OneIs202AndTheRest409()
+    {
+        var start = StrategyOps.NewRequest("raced", 1, new JsonObject());
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var starts = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await go.Task;
+            using var response = await runtime.OpsHttp.PostAsJsonAsync("/api/strategies", start);
+            return response.StatusCode;
+        }).ToList();
+
+        go.SetResult();
+        var statuses = await Task.WhenAll(starts);
+
+        Assert.Single(statuses, s => s == HttpStatusCode.Accepted);
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.Conflict));
+        var status = await new StrategyOps(runtime).StatusAsync(StrategyOps.Id(start));
+        Assert.Equal("Running", status.GetProperty("status").GetString());
     }
 }

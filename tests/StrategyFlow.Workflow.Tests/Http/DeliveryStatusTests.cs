@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Core.Documents;
@@ -66,7 +67,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         Assert.Equal(1, delivery.FailedAttempts);
         Assert.Contains("503", delivery.LastError, StringComparison.Ordinal);
         Assert.InRange(delivery.NextAttempt!.Value - delivery.Since, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
-        var page = Assert.IsType<Ok<StrategyApi.StrategyPage>>((await StrategyApi.ListAsync(Requests.Get("?status=Running"), Client, CancellationToken.None)).Result).Value!;
+        var page = Assert.IsType<Ok<StrategyApi.StrategyPage>>((await StrategyApi.ListAsync(Requests.Get("?status=Running"), Client, _host.Services.GetRequiredService<ContinuationTokens>(), CancellationToken.None)).Result).Value!;
         Assert.Equal(delivery, page.Items.Single(i => i.Id == definition.Id).Delivery);
     }
 
@@ -126,7 +127,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         var configured = new DeliveryOptions { FirstRetry = TimeSpan.FromSeconds(7), MaxInterval = TimeSpan.FromMinutes(2), TellOwnerAfter = TimeSpan.FromHours(1) };
         var body = System.Text.Json.JsonSerializer.Serialize(Samples.Request("configured-delivery"), Core.Serialization.CoreJson.Options);
 
-        await StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, Options.Create(new StrategyFlowOptions { Delivery = configured }), CancellationToken.None);
+        await StrategyApi.StartAsync(Requests.Json(body), Client, _host.Repository, TimeProvider.System, Options.Create(new StrategyFlowOptions { Delivery = configured }), CancellationToken.None);
 
         var instance = await Client.GetInstanceAsync("configured-delivery", getInputsAndOutputs: true);
         Assert.Equal(configured.Policy, instance!.ReadInputAs<StrategyDefinition>()!.Delivery);

@@ -144,6 +144,7 @@ public sealed class FormApiTests : IAsyncLifetime
         }
     }
 
+    /// <summary>The API never starts an id twice; a run started on the backend directly still never accepts an earlier run's links.</summary>
     [Fact]
     public async Task Get_LinkFromAnEarlierRunOfTheSameId_IsTheSame403()
     {
@@ -160,7 +161,10 @@ public sealed class FormApiTests : IAsyncLifetime
 
         await Client.PurgeInstanceAsync(Id);
         await Client.PurgeInstanceAsync(InstanceIds.Stage(Id, StageKey.Goals));
-        await StartThroughTheApiAsync(request);
+        var again = await StrategyApi.StartAsync(
+            Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None);
+        Assert.Equal(409, Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>(again.Result).StatusCode);
+        await _host.StartAsync(Samples.Definition(Id, stakeholders: 1).AsNewRun());
         await _host.WaitForStageAsync(Id, StageKey.Goals, 1, StagePhase.CollectingInput);
 
         var page = await GetAsync(earlierRunsLink);
@@ -172,7 +176,7 @@ public sealed class FormApiTests : IAsyncLifetime
     private async Task StartThroughTheApiAsync(string request) =>
         Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Accepted<StrategyApi.StrategyStarted>>(
             (await StrategyApi.StartAsync(
-                Requests.Json(request), Client, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None)).Result);
+                Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None)).Result);
 
     // ---- Expired links ----------------------------------------------------------------------
 

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,7 +35,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     private static string Body(StartStrategyRequest request) => JsonSerializer.Serialize(request, CoreJson.Options);
 
     private Task<Results<Accepted<StrategyApi.StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(string body) =>
-        StrategyApi.StartAsync(Requests.Json(body), Client, TimeProvider.System, Options, CancellationToken.None);
+        StrategyApi.StartAsync(Requests.Json(body), Client, _host.Repository, TimeProvider.System, Options, CancellationToken.None);
 
     [Fact]
     public async Task Start_EmptyObject_ListsEveryMissingField()
@@ -74,16 +76,25 @@ public sealed class StrategyApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{", "not valid JSON")]
-    [InlineData("[]", "not valid JSON")]
-    [InlineData("{\"organisation\":\"typo\"}", "organisation")]
-    [InlineData("{\"maxReminders\":\"x\"}", "maxReminders")]
-    public async Task Start_MalformedBody_IsProblemNot500(string body, string mentioned)
+    [InlineData("{", "The body is not valid JSON (line 1, position 2).")]
+    [InlineData("[]", "The body must be a JSON object.")]
+    public async Task Start_MalformedBody_IsProblemNot500(string body, string detail)
     {
         var problem = Assert.IsType<ProblemHttpResult>((await StartAsync(body)).Result);
 
         Assert.Equal(400, problem.StatusCode);
-        Assert.Contains(mentioned, problem.ProblemDetails.Detail, StringComparison.Ordinal);
+        Assert.Equal(detail, problem.ProblemDetails.Detail);
+    }
+
+    [Theory]
+    [InlineData("{\"organisation\":\"typo\"}", "organisation")]
+    [InlineData("{\"timing\":{\"maxReminders\":\"x\"}}", "timing.maxReminders")]
+    public async Task Start_BodyThatDoesNotFitTheRequest_NamesTheField(string body, string field)
+    {
+        var problem = Assert.IsType<ProblemHttpResult>((await StartAsync(body)).Result);
+
+        Assert.Equal(400, problem.StatusCode);
+        Assert.Equal([field], Assert.IsType<HttpValidationProblemDetails>(problem.ProblemDetails).Errors.Keys);
     }
 
     [Fact]
@@ -91,7 +102,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
     {
         var request = Requests.Json(new string(' ', StrategyApi.MaxStartBytes + 1));
 
-        var result = await StrategyApi.StartAsync(request, Client, TimeProvider.System, Options, CancellationToken.None);
+        var result = await StrategyApi.StartAsync(request, Client, _host.Repository, TimeProvider.System, Options, CancellationToken.None);
 
         Assert.Equal(413, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
     }
@@ -109,6 +120,47 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(409, again.StatusCode);
         Assert.Equal("/api/strategies/acme-2027", again.ProblemDetails.Extensions["statusUri"]);
         await _host.WaitForStageAsync("acme-2027", StageKey.Goals, 1, StagePhase.CollectingInput);
+    }
+
+    [Fact]
+    public async Task Start_EightSimultaneousStartsOfOneNewId_AcceptsExactlyOne()
+    {
+        var body = Body(Samples.Request("raced-2027"));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => StartAsync(body))));
+
+        Assert.Single(results, r => r.Result is Accepted<StrategyApi.StrategyStarted>);
+        Assert.Equal(7, results.Count(r => r.Result is ProblemHttpResult { StatusCode: 409 }));
+    }
+
+    [Fact]
+    public async Task Start_ClaimOfAStartThatDiedBeforeStarting_HoldsTheIdOnlyForTheClaimsLifetime()
+    {
+        var claimedAt = DateTimeOffset.UtcNow;
+        await _host.Repository.TryClaimStartAsync("stranded", new StartClaim(0, "died-before-starting", claimedAt));
+        var body = Body(Samples.Request("stranded"));
+
+        var during = await StrategyApi.StartAsync(
+            Requests.Json(body), Client, _host.Repository, new ManualTime(claimedAt + StrategyApi.StartClaimLifetime - TimeSpan.FromSeconds(1)), Options, CancellationToken.None);
+        var after = await StrategyApi.StartAsync(
+            Requests.Json(body), Client, _host.Repository, new ManualTime(claimedAt + StrategyApi.StartClaimLifetime), Options, CancellationToken.None);
+
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(during.Result).StatusCode);
+        Assert.IsType<Accepted<StrategyApi.StrategyStarted>>(after.Result);
+        await _host.WaitForStageAsync("stranded", StageKey.Goals, 1, StagePhase.CollectingInput);
+    }
+
+    [Fact]
+    public async Task Start_BackendRefusesTheStart_FreesTheIdForTheNextStartAtOnce()
+    {
+        var body = Body(Samples.Request("refused-once"));
+        await using var refusing = new InterceptingClient(Client) { RefuseStarts = true };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            StrategyApi.StartAsync(Requests.Json(body), refusing, _host.Repository, TimeProvider.System, Options, CancellationToken.None));
+        var retry = await StartAsync(body);
+
+        Assert.IsType<Accepted<StrategyApi.StrategyStarted>>(retry.Result);
     }
 
     [Fact]
@@ -169,7 +221,7 @@ public sealed class StrategyApiTests : IAsyncLifetime
 
         var all = await ListAsync("");
         var onlyCancelled = await ListAsync("?status=Cancelled");
-        var bad = await StrategyApi.ListAsync(Requests.Get("?status=Done&pageSize=0&createdFrom=yesterday"), Client, CancellationToken.None);
+        var bad = await ListResultAsync("?status=Done&pageSize=0&createdFrom=yesterday");
 
         Assert.Equal(["list-cancelled", "list-running"], all.Items.Select(i => i.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["list-cancelled"], onlyCancelled.Items.Select(i => i.Id));
@@ -177,10 +229,116 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(["createdFrom", "pageSize", "status"], Assert.IsType<ValidationProblem>(bad.Result).ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
-    private async Task<StrategyApi.StrategyPage> ListAsync(string query)
+    private Task<Results<Ok<StrategyApi.StrategyPage>, ValidationProblem>> ListResultAsync(string query) =>
+        StrategyApi.ListAsync(Requests.Get(query), Client, _host.Services.GetRequiredService<ContinuationTokens>(), CancellationToken.None);
+
+    private async Task<StrategyApi.StrategyPage> ListAsync(string query) =>
+        Assert.IsType<Ok<StrategyApi.StrategyPage>>((await ListResultAsync(query)).Result).Value!;
+
+    [Fact]
+    public async Task List_PageByPage_VisitsEveryStrategyOnce()
     {
-        var result = await StrategyApi.ListAsync(Requests.Get(query), Client, CancellationToken.None);
-        return Assert.IsType<Ok<StrategyApi.StrategyPage>>(result.Result).Value!;
+        var ids = new[] { "paged-1", "paged-2", "paged-3" };
+        foreach (var id in ids)
+        {
+            await _host.StartAsync(Samples.Definition(id));
+            await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        }
+
+        var seen = new List<string>();
+        var page = await ListAsync("?status=Running&pageSize=1");
+        seen.AddRange(page.Items.Select(i => i.Id));
+        while (page.ContinuationToken is { } token)
+        {
+            page = await ListAsync($"?status=Running&pageSize=1&continuationToken={Uri.EscapeDataString(token)}");
+            seen.AddRange(page.Items.Select(i => i.Id));
+        }
+
+        Assert.Equal(ids, seen.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("1")]
+    [InlineData("%00")]
+    public async Task List_ContinuationTokenThisApiNeverIssued_Is400(string token)
+    {
+        var result = await ListResultAsync($"?continuationToken={token}");
+
+        Assert.Equal(["continuationToken"], Assert.IsType<ValidationProblem>(result.Result).ProblemDetails.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task List_ContinuationTokenOfOtherFilters_Is400()
+    {
+        foreach (var id in new[] { "filters-1", "filters-2" })
+        {
+            await _host.StartAsync(Samples.Definition(id));
+            await _host.WaitForStageAsync(id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        }
+
+        var token = (await ListAsync("?status=Running&pageSize=1")).ContinuationToken!;
+        var sameFilters = await ListResultAsync($"?status=Running&pageSize=5&continuationToken={Uri.EscapeDataString(token)}");
+        var otherFilters = await ListResultAsync($"?status=Cancelled&pageSize=1&continuationToken={Uri.EscapeDataString(token)}");
+
+        Assert.IsType<Ok<StrategyApi.StrategyPage>>(sameFilters.Result);
+        Assert.Equal(["continuationToken"], Assert.IsType<ValidationProblem>(otherFilters.Result).ProblemDetails.Errors.Keys);
+    }
+
+    public static TheoryData<string> ImpossibleIds { get; } = ["", "a", "Bad Id!", "acme-2027:1", new string('a', 65), "a\u0000b"];
+
+    [Theory]
+    [MemberData(nameof(ImpossibleIds), DisableDiscoveryEnumeration = true)]
+    public async Task Routes_IdNoStrategyCanHave_Answer404WithoutEchoingIt(string id)
+    {
+        var results = new[]
+        {
+            (await StrategyApi.GetAsync(id, Client, CancellationToken.None)).Result,
+            (await StrategyApi.CancelAsync(id, Requests.Json(""), Client, TimeProvider.System, CancellationToken.None)).Result,
+            (await StrategyApi.RemindAsync(id, Client, TimeProvider.System, CancellationToken.None)).Result,
+            (await StrategyApi.DocumentAsync(id, Requests.Get(), _host.Repository, CancellationToken.None)).Result,
+        };
+
+        Assert.All(results, result =>
+        {
+            var problem = Assert.IsType<ProblemHttpResult>(result);
+            Assert.Equal(404, problem.StatusCode);
+            Assert.Equal("There is no strategy with this id: ids are 2-64 lower-case letters, digits and dashes.", problem.ProblemDetails.Detail);
+        });
+    }
+
+    [Fact]
+    public async Task Get_FailedStrategy_ReasonIsPlainWordsNotExceptionText()
+    {
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(StrategyOrchestrator), input: null, new StartOrchestrationOptions("fails-at-once"));
+        using var timeout = new CancellationTokenSource(WorkflowHost.Patience);
+        await Client.WaitForInstanceCompletionAsync("fails-at-once", timeout.Token);
+
+        var status = Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync("fails-at-once", Client, CancellationToken.None)).Result).Value!;
+
+        Assert.Equal(StrategyStatuses.Failed, status.Status);
+        Assert.Equal(StrategyState.FailedReason, status.Reason);
+    }
+
+    [Fact]
+    public async Task Cancel_WhileArchiving_IsConflict()
+    {
+        var definition = Samples.Definition("cancel-archiving") with
+        {
+            Delivery = new DeliveryPolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromHours(1)),
+        };
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+        _host.Mail.Fail(Enumerable.Repeat(HttpStatusCode.ServiceUnavailable, 10_000).ToArray()); // the archive's announcement cannot go out
+        await StrategyApi.CancelAsync(definition.Id, Requests.Json("{\"reason\":\"Ensimmäinen\"}"), Client, TimeProvider.System, CancellationToken.None);
+        await WorkflowHost.WaitForAsync(
+            async () => (await StrategyApi.GetAsync(definition.Id, Client, CancellationToken.None)).Result is Ok<StrategyStatusView> { Value.Stage.Phase: StagePhase.Archiving } ok ? ok : null,
+            "the archive to be retried");
+
+        var again = await StrategyApi.CancelAsync(definition.Id, Requests.Json("{\"reason\":\"Toinen\"}"), Client, TimeProvider.System, CancellationToken.None);
+
+        // (A reminders request now retries the delayed archive: see DeliveryStatusTests.)
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(again.Result).StatusCode);
     }
 
     [Fact]
@@ -229,6 +387,21 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(404, Assert.IsType<ProblemHttpResult>(unknown.Result).StatusCode);
     }
 
+    [Theory]
+    [InlineData("Budjetti\\u202Eloppui")]
+    [InlineData("Budjetti\\nloppui")]
+    [InlineData("Budjetti\\u0007")]
+    public async Task Cancel_ReasonWithHiddenCharacters_IsAFieldError(string escapedReason)
+    {
+        var definition = Samples.Definition("cancel-hidden");
+        await _host.StartAsync(definition);
+
+        var result = await StrategyApi.CancelAsync(definition.Id, Requests.Json($"{{\"reason\":\"{escapedReason}\"}}"), Client, TimeProvider.System, CancellationToken.None);
+
+        var problem = Assert.IsType<ValidationProblem>(result.Result);
+        Assert.Equal([StartStrategyValidator.PlainTextRule], problem.ProblemDetails.Errors["reason"]);
+    }
+
     [Fact]
     public async Task Remind_WhileCollecting_RemindsOnlyThosePending()
     {
@@ -244,6 +417,31 @@ public sealed class StrategyApiTests : IAsyncLifetime
         await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.RemindersSent == 1);
         await WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(Samples.Stakeholder(2), nameof(MailKind.Reminder)).FirstOrDefault()), "reminder");
         Assert.Empty(_host.MailsTo(Samples.Stakeholder(1), nameof(MailKind.Reminder)));
+    }
+
+    /// <summary>Between two stages the next stage's instance does not run yet: a reminder would reach nobody.</summary>
+    [Fact]
+    public async Task Remind_BetweenStages_IsConflictAndRaisesNothing()
+    {
+        var definition = Samples.Definition("between-stages");
+        await using var client = new InterceptingClient(Client)
+        {
+            Shown = new Dictionary<string, OrchestrationMetadata?>
+            {
+                [definition.Id] = new(nameof(StrategyOrchestrator), definition.Id)
+                {
+                    RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                    SerializedInput = JsonSerializer.Serialize(definition, CoreJson.Options),
+                    SerializedCustomStatus = JsonSerializer.Serialize(new StrategyProgress(2, StagePhase.CollectingInput, []), CoreJson.Options),
+                },
+                [InstanceIds.Stage(definition.Id, StageKey.Audiences)] = null,
+            },
+        };
+
+        var result = await StrategyApi.RemindAsync(definition.Id, client, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(409, Assert.IsType<ProblemHttpResult>(result.Result).StatusCode);
+        Assert.Empty(client.RaisedEvents);
     }
 
     [Fact]
@@ -305,5 +503,10 @@ public sealed class StrategyApiTests : IAsyncLifetime
             var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(headers.ContentDisposition.ToString());
             Assert.Equal(("attachment", fileName), (disposition.DispositionType, disposition.FileName));
         }
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }
