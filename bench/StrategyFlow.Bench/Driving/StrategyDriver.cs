@@ -17,6 +17,9 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
     static readonly string[] Stages = ["goals", "audiences", "activities", "ownership"];
     static readonly TimeSpan EarlyLinkGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>Stages of every strategy.</summary>
+    public static int StageCount => Stages.Length;
+
     /// <summary>Strategy <paramref name="index"/>'s stage <paramref name="stage"/> gets one send-back round: every 10th (strategy, stage) pair.</summary>
     public static bool SendsBack(int index, int stage) => (index * Stages.Length + stage) % 10 == 3;
 
