@@ -125,14 +125,15 @@ public static class BenchRunner
                 HistoryEventsPerStrategy = history is { } h ? Math.Round(h.Events / (double)completed, 1) : null,
                 Episodes = history?.Episodes,
                 HistoryEvents = history?.Events,
+                HistoryEventsByType = history?.EventsByType,
                 HostCpuMs = Math.Round(hostCpuMs, 0),
                 PerHumanAction = storage.ToDictionary(s => s.Key, s => PerAction(s.Value))
                     .Append(KeyValuePair.Create("episodes", PerAction(history?.Episodes)))
                     .Append(KeyValuePair.Create("historyEvents", PerAction(history?.Events)))
                     .Append(KeyValuePair.Create("hostCpuMs", PerAction(hostCpuMs)))
                     .ToDictionary(),
-                StorageOpsPerHumanAction = during.ByOperation.Keys.Union(idle.ByOperation.Keys)
-                    .Select(o => (Name: $"{o.Service.ToString().ToLowerInvariant()} {o.Operation}", Value: PerAction(Net(during.ByOperation.GetValueOrDefault(o), idle.ByOperation.GetValueOrDefault(o)))))
+                StorageOpsPerHumanAction = during.ByResource.Keys.Union(idle.ByResource.Keys)
+                    .Select(o => (Name: o.ToString(), Value: PerAction(Net(during.ByResource.GetValueOrDefault(o), idle.ByResource.GetValueOrDefault(o)))))
                     .Where(o => o.Value is not null)
                     .OrderByDescending(o => o.Value)
                     .ToDictionary(o => o.Name, o => o.Value!.Value),

@@ -100,6 +100,9 @@ public sealed record BenchResult
     /// <summary>History rows in the whole run; null on memory.</summary>
     public long? HistoryEvents { get; init; }
 
+    /// <summary>History rows in the whole run by event type (what the episodes did); null on memory.</summary>
+    public IReadOnlyDictionary<string, long>? HistoryEventsByType { get; init; }
+
     /// <summary>Host CPU time during the run minus its idle rate × the run's duration, in milliseconds.</summary>
     public double HostCpuMs { get; init; }
 
@@ -109,7 +112,7 @@ public sealed record BenchResult
     /// </summary>
     public IReadOnlyDictionary<string, double?> PerHumanAction { get; init; } = new Dictionary<string, double?>();
 
-    /// <summary>Storage operations per human action by "service operation", net of each one's idle rate, largest first.</summary>
+    /// <summary>Storage operations per human action by "service operation resource", net of each one's idle rate, largest first.</summary>
     public IReadOnlyDictionary<string, double> StorageOpsPerHumanAction { get; init; } = new Dictionary<string, double>();
 
     public required string Machine { get; init; }

@@ -91,7 +91,8 @@ public static class Report
             line.AddRange(runs.Select(r => Format(value(r))));
             if (pair)
             {
-                line.Add(value(runs[numerator]) is { } a && value(runs[denominator]) is { } b && b != 0
+                // Only of counts that mean something: a negative one is idle-rate noise.
+                line.Add(value(runs[numerator]) is { } a && value(runs[denominator]) is { } b && b > 0 && a >= 0
                     ? (a / b).ToString("0.00", CultureInfo.InvariantCulture)
                     : "-");
             }
@@ -126,6 +127,7 @@ public static class Report
     static string Format(double? value) => value switch
     {
         null => "-",
+        var v when Math.Abs(v.Value) < 0.005 => "0",
         var v when Math.Abs(v.Value) >= 100 || v.Value == Math.Floor(v.Value) => v.Value.ToString("0", CultureInfo.InvariantCulture),
         // Per-action counts are often below one: keep a second decimal there.
         var v when Math.Abs(v.Value) < 10 => v.Value.ToString("0.0#", CultureInfo.InvariantCulture),
