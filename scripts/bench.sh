@@ -2,16 +2,18 @@
 # Load benchmark of the local host (method and results in docs/benchmarks.md).
 #   scripts/bench.sh [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]
 #                    [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage] [--azurite-in-memory]
+#                    [--versus Section:Key=Value | --baseline-host DLL | --floor]
 # Builds Release, then the bench starts its own Azurite (temporary folder, free ports, no telemetry),
 # a counting storage proxy and the local host (own data folder, free port), drives N strategies through
 # all four stages by HTTP, prints a table, writes JSON under docs/benchmarks/, and kills what it
 # started by process id. Defaults: N=10, K=3, azurite, P=1 (the local host's default).
+# --floor: StrategyFlow, then the bare Durable human-interaction pattern at the same N and K, side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
 
 case "${1:-}" in
-  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 ensure_azurite

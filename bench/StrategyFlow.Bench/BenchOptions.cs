@@ -12,6 +12,12 @@ public sealed record BenchOptions
     /// <summary><c>azurite</c> (Durable Task Azure Storage on Azurite) or <c>memory</c> (in-memory orchestration service).</summary>
     public string Backend { get; init; } = "azurite";
 
+    /// <summary>
+    /// <see cref="Workloads.StrategyFlow"/> (the local host, driven through its forms) or <see cref="Workloads.Floor"/>
+    /// (the bare human-interaction orchestration on the same runtime, sent the same events).
+    /// </summary>
+    public string Workload { get; init; } = Workloads.StrategyFlow;
+
     /// <summary>Control-queue partitions of the Azure Storage backend (<c>LocalHost:Durable:PartitionCount</c>).</summary>
     public int Partitions { get; init; } = 1;
 
@@ -45,6 +51,9 @@ public sealed record BenchOptions
     /// <summary>A second run with this extra host setting, compared with the first (<c>--versus</c>).</summary>
     public KeyValuePair<string, string>? Versus { get; init; }
 
+    /// <summary>StrategyFlow, then the floor at the same N and K, compared (<c>--floor</c>).</summary>
+    public bool Floor { get; init; }
+
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
 
     public TimeSpan MailboxPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -59,7 +68,7 @@ public sealed record BenchOptions
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
         + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
         + "                   [--azurite-in-memory] [--host-setting Section:Key=Value]...\n"
-        + "                   [--versus Section:Key=Value | --baseline-host DLL]\n"
+        + "                   [--versus Section:Key=Value | --baseline-host DLL | --floor]\n"
         + "                   [--host-log FILE] [--out DIR]";
 
     /// <summary>The runs asked for: one, or two (azurite, then memory) for <c>--backend both</c>.</summary>
@@ -84,6 +93,7 @@ public sealed record BenchOptions
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
                 "--host-processors" => options with { HostProcessors = Number() },
                 "--direct-storage" => options with { DirectStorage = true },
+                "--floor" => options with { Floor = true },
                 "--azurite-in-memory" => options with { AzuriteInMemory = true },
                 "--host-setting" => options with { HostSettings = With(options.HostSettings, Setting()) },
                 "--versus" => options with { Versus = Setting() },
@@ -98,9 +108,13 @@ public sealed record BenchOptions
                 var other => throw new ArgumentException($"Unknown option {other}.\n{Usage}"),
             };
         }
-        if (new[] { options.Backend == "both", options.Versus is not null, options.BaselineHost is not null }.Count(pair => pair) > 1)
+        if (new[] { options.Backend == "both", options.Versus is not null, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
         {
-            throw new ArgumentException($"--backend both, --versus and --baseline-host each make a pair of runs: choose one.\n{Usage}");
+            throw new ArgumentException($"--backend both, --versus, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
+        }
+        if (options.Floor)
+        {
+            return [options, options with { Workload = Workloads.Floor }];
         }
         if (options.BaselineHost is { } baseline)
         {
@@ -115,4 +129,11 @@ public sealed record BenchOptions
 
     static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, KeyValuePair<string, string> setting) =>
         new(settings) { [setting.Key] = setting.Value };
+}
+
+/// <summary>What a run drives.</summary>
+public static class Workloads
+{
+    public const string StrategyFlow = "strategyflow";
+    public const string Floor = "floor";
 }

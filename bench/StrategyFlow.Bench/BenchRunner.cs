@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
+using System.Reflection;
 using StrategyFlow.Bench.Driving;
 using StrategyFlow.Bench.Processes;
 using StrategyFlow.Bench.Results;
@@ -19,6 +19,17 @@ public static class BenchRunner
     const string OpsKey = "bench-ops-key";
     const string TaskHub = "StrategyFlow";
 
+    /// <summary>
+    /// After the last post, how long the counts keep running: the episodes the last posts started (a floor
+    /// post is acknowledged before its episode commits; the product's last episode follows its last mail) are
+    /// committed and counted. Well above a queue poll and a commit when nothing else is running.
+    /// </summary>
+    static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+
+    /// <summary>The floor's host, built with the bench in the same configuration.</summary>
+    static string FloorHostAssembly => typeof(BenchRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "FloorHostAssembly").Value ?? throw new InvalidOperationException("FloorHostAssembly metadata is missing.");
+
     public static async Task<BenchResult> RunAsync(BenchOptions options, TextWriter log)
     {
         var work = Directory.CreateTempSubdirectory("strategyflow-bench-");
@@ -33,37 +44,52 @@ public static class BenchRunner
             });
             var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
             using var host = await StartHostAsync(options, baseUrl, Path.Combine(work.FullName, "data"), options.DirectStorage ? azurite.ConnectionString : proxy.ConnectionString);
-            log.WriteLine($"[{options.Backend}] Azurite {$"pid {azurite.ProcessId}"}, host {$"pid {host.ProcessId}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
+            var name = options.Workload == Workloads.StrategyFlow ? options.Backend : $"{options.Workload} {options.Backend}";
+            log.WriteLine($"[{name}] Azurite {$"pid {azurite.ProcessId}"}, host {$"pid {host.ProcessId}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
 
             // Idle baseline: what the runtime costs with nothing to do.
             proxy.TakeCounts();
+            var idleCpuBefore = ProcessStats.CpuTime(host.ProcessId);
             await Task.Delay(options.IdleBaseline);
             var idle = proxy.TakeCounts();
-            var idleRate = idle.Total / options.IdleBaseline.TotalSeconds;
+            var idleCpu = ProcessStats.CpuTime(host.ProcessId) - idleCpuBefore;
             var idleRss = ProcessStats.Memory(host.ProcessId).Rss;
 
-            log.WriteLine($"[{options.Backend}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
+            log.WriteLine($"[{name}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
             var measurements = new Measurements();
+            var hostCpuAtStart = ProcessStats.CpuTime(host.ProcessId);
             var (errors, duration, peakRss, mostInFlight, hostCpu, azuriteCpu, benchCpu) =
                 await DriveAsync(options, baseUrl, measurements, host.ProcessId, azurite.ProcessId, log);
+            await Task.Delay(Settle);
             var during = proxy.TakeCounts();
+            var hostCpuTime = ProcessStats.CpuTime(host.ProcessId) - hostCpuAtStart;
             if (options.HostLog is { } hostLog)
             {
                 await File.WriteAllTextAsync(hostLog, host.Output);
             }
             if (errors.Count > 0)
             {
-                log.WriteLine($"[{options.Backend}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
+                log.WriteLine($"[{name}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
             }
             var history = options.Backend == "azurite"
                 ? await HistoryTable.AnalyzeAsync(azurite.ConnectionString, TaskHub)
                 : null;
             // Per completed strategy; when none completed (a failed run), per strategy started.
             var completed = measurements.Completed > 0 ? measurements.Completed : options.Strategies;
+            // What the run cost beyond an idle runtime: the idle rate × the run's duration (and settling) is taken off.
+            var idleShare = (duration + Settle) / options.IdleBaseline;
+            double Net(long counted, long countedIdle) => counted - countedIdle * idleShare;
+            var storage = Enum.GetValues<StorageService>()
+                .ToDictionary(s => s.ToString().ToLowerInvariant(), s => Net(during.Of(s), idle.Of(s)));
+            storage["total"] = Net(during.Total, idle.Total);
+            var hostCpuMs = (hostCpuTime - idleCpu * idleShare).TotalMilliseconds;
+            var actions = measurements.Submissions;
+            double? PerAction(double? value) => value is { } v && actions > 0 ? Math.Round(v / actions, 2) : null;
 
             return new BenchResult
             {
                 Date = DateTimeOffset.UtcNow,
+                Workload = options.Workload,
                 Backend = options.Backend,
                 Strategies = options.Strategies,
                 Stakeholders = options.Stakeholders,
@@ -92,15 +118,25 @@ public static class BenchRunner
                 HostCpuPercent = Math.Round(hostCpu, 0),
                 AzuriteCpuPercent = Math.Round(azuriteCpu, 0),
                 BenchCpuPercent = Math.Round(benchCpu, 0),
-                IdleStorageOpsPerSecond = Math.Round(idleRate, 2),
-                StorageOpsPerStrategy = Enum.GetValues<StorageService>().ToDictionary(
-                    s => s.ToString().ToLowerInvariant(),
-                    s => Math.Round((during.Of(s) - idle.Of(s) / options.IdleBaseline.TotalSeconds * duration.TotalSeconds) / completed, 1))
-                    .Append(KeyValuePair.Create("total", Math.Round((during.Total - idleRate * duration.TotalSeconds) / completed, 1)))
-                    .ToDictionary(),
+                IdleStorageOpsPerSecond = Math.Round(idle.Total / options.IdleBaseline.TotalSeconds, 2),
+                StorageOpsPerStrategy = storage.ToDictionary(s => s.Key, s => Math.Round(s.Value / completed, 1)),
                 StorageOpsDuringRun = during.ByOperation.OrderByDescending(c => c.Value)
                     .ToDictionary(c => $"{c.Key.Service.ToString().ToLowerInvariant()} {c.Key.Operation}", c => c.Value),
                 HistoryEventsPerStrategy = history is { } h ? Math.Round(h.Events / (double)completed, 1) : null,
+                Episodes = history?.Episodes,
+                HistoryEvents = history?.Events,
+                HistoryEventsByType = history?.EventsByType,
+                HostCpuMs = Math.Round(hostCpuMs, 0),
+                PerHumanAction = storage.ToDictionary(s => s.Key, s => PerAction(s.Value))
+                    .Append(KeyValuePair.Create("episodes", PerAction(history?.Episodes)))
+                    .Append(KeyValuePair.Create("historyEvents", PerAction(history?.Events)))
+                    .Append(KeyValuePair.Create("hostCpuMs", PerAction(hostCpuMs)))
+                    .ToDictionary(),
+                StorageOpsPerHumanAction = during.ByResource.Keys.Union(idle.ByResource.Keys)
+                    .Select(o => (Name: o.ToString(), Value: PerAction(Net(during.ByResource.GetValueOrDefault(o), idle.ByResource.GetValueOrDefault(o)))))
+                    .Where(o => o.Value is not null)
+                    .OrderByDescending(o => o.Value)
+                    .ToDictionary(o => o.Name, o => o.Value!.Value),
                 Machine = Machine.Describe(),
                 Errors = errors,
             };
@@ -126,9 +162,12 @@ public static class BenchRunner
             BaseAddress = baseUrl,
             Timeout = TimeSpan.FromSeconds(100),
         };
-        await using var mailbox = new Mailbox(http, options.MailboxPollInterval);
-        mailbox.Start();
-        var driver = new StrategyDriver(http, OpsKey, mailbox, measurements, options.Stakeholders, options.Timeout);
+        // The floor sends no mail: polling a mailbox it does not have would only cost its host CPU.
+        await using var mailbox = options.Workload == Workloads.StrategyFlow ? new Mailbox(http, options.MailboxPollInterval) : null;
+        mailbox?.Start();
+        Func<string, int, Task> drive = mailbox is null
+            ? new FloorDriver(http, OpsKey, measurements, options.Stakeholders, options.Timeout).RunAsync
+            : new StrategyDriver(http, OpsKey, mailbox, measurements, options.Stakeholders, options.Timeout).RunAsync;
         var runTag = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
         var hostCpuBefore = ProcessStats.CpuTime(hostPid);
@@ -139,7 +178,7 @@ public static class BenchRunner
         var sampler = SampleMemoryAsync(hostPid, measurements, log, sampling.Token);
 
         var runs = Enumerable.Range(0, options.Strategies)
-            .Select(i => Task.Run(() => driver.RunAsync($"bench-{runTag}-{i.ToString("D4", CultureInfo.InvariantCulture)}", i)))
+            .Select(i => Task.Run(() => drive($"bench-{runTag}-{i.ToString("D4", CultureInfo.InvariantCulture)}", i)))
             .ToList();
         var errors = new List<string>();
         foreach (var run in runs)
@@ -197,7 +236,12 @@ public static class BenchRunner
 
     static async Task<LocalHostServer> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
     {
-        var host = new LocalHostServer(baseUrl, dataDirectory, storage, OpsKey) { Assembly = options.HostAssembly ?? RepositoryPaths.LocalHostAssembly };
+        var floor = options.Workload == Workloads.Floor;
+        var host = new LocalHostServer(baseUrl, dataDirectory, storage, OpsKey)
+        {
+            Assembly = options.HostAssembly ?? (floor ? FloorHostAssembly : RepositoryPaths.LocalHostAssembly),
+            ReadyPath = floor ? "/api/floor" : LocalHostServer.DefaultReadyPath,
+        };
         host.Environment["LocalHost__Durable__Backend"] = options.Backend == "memory" ? "Memory" : "AzureStorage";
         host.Environment["LocalHost__Durable__PartitionCount"] = options.Partitions.ToString(CultureInfo.InvariantCulture);
         host.Environment["DOTNET_PROCESSOR_COUNT"] = options.HostProcessors > 0 ? options.HostProcessors.ToString(CultureInfo.InvariantCulture) : null;

@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 var contract = builder.AddLocalContract();       // URL, data folder, storage, ops key; local StrategyFlow settings
 builder.AddHttpHardening();                      // problem details, body size limits
-builder.AddLocalDurableRuntime();                // sidecar + worker + client on Azure Storage
+builder.AddLocalDurableRuntime(tasks => tasks.AddStrategyFlowTasks()); // sidecar + worker + client on Azure Storage
 builder.Services.AddStrategyFlow(builder.Configuration);
 builder.AddDevMailbox();
 

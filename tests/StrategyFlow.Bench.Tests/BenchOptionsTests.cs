@@ -38,6 +38,21 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public void Parse_Floor_RunsStrategyFlowThenTheFloorAtTheSameSize()
+    {
+        var runs = BenchOptions.Parse(["--strategies", "20", "--stakeholders", "2", "--floor"]);
+
+        Assert.Equal([Workloads.StrategyFlow, Workloads.Floor], runs.Select(r => r.Workload));
+        Assert.All(runs, r => Assert.Equal((20, 2, "azurite"), (r.Strategies, r.Stakeholders, r.Backend)));
+    }
+
+    [Fact]
+    public void Parse_FloorAndBaselineHost_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--floor", "--baseline-host", "old/StrategyFlow.LocalHost.dll"]));
+    }
+
+    [Fact]
     public void Parse_BothBackendsAndVersus_IsRejected()
     {
         Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--backend", "both", "--versus", "A:B=1"]));

@@ -20,6 +20,12 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
     /// <summary>Another build of the host to run (the bench compares two); the repository's own by default.</summary>
     public string Assembly { get; init; } = RepositoryPaths.LocalHostAssembly;
 
+    /// <summary>The local host's ops API: it answers 200 only once the durable runtime is up.</summary>
+    public const string DefaultReadyPath = "/api/strategies?pageSize=1";
+
+    /// <summary>Answers 200 (with the ops key) once the host is ready; another host on the same runtime (the bench's floor) has its own.</summary>
+    public string ReadyPath { get; init; } = DefaultReadyPath;
+
     /// <summary>From process start until the ops API answered (the durable runtime is up), for the last start.</summary>
     public TimeSpan LastStartToReady { get; private set; }
 
@@ -29,7 +35,7 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
     /// <summary>The running process's id, for reading its memory and CPU time.</summary>
     public int ProcessId => (process ?? throw new InvalidOperationException("The local host is not running.")).Id;
 
-    /// <summary>Starts the host and waits until it is ready: its ops API answers, which needs the durable runtime.</summary>
+    /// <summary>Starts the host and waits until it is ready: <see cref="ReadyPath"/> answers.</summary>
     public async Task StartAsync()
     {
         if (!File.Exists(Assembly))
@@ -62,7 +68,7 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
                 {
                     throw new InvalidOperationException($"The local host exited ({started.ExitCode}):\n{started.Output}");
                 }
-                using var response = await probe.GetAsync("/api/strategies?pageSize=1");
+                using var response = await probe.GetAsync(ReadyPath);
                 return response.StatusCode == HttpStatusCode.OK;
             },
             StartTimeout,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using StrategyFlow.Bench.Results;
 
@@ -11,10 +12,13 @@ namespace StrategyFlow.Bench.Driving;
 /// their invitation and posts an answer; the approver opens the review link and approves, or asks for
 /// changes once in the stages <see cref="SendsBack"/> picks (10 %, the same ones on every run).
 /// </summary>
-public sealed class StrategyDriver(HttpClient http, string opsKey, Mailbox mailbox, Measurements measurements, int stakeholders, TimeSpan timeout)
+public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailbox mailbox, Measurements measurements, int stakeholders, TimeSpan timeout)
 {
     static readonly string[] Stages = ["goals", "audiences", "activities", "ownership"];
     static readonly TimeSpan EarlyLinkGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Stages of every strategy.</summary>
+    public static int StageCount => Stages.Length;
 
     /// <summary>Strategy <paramref name="index"/>'s stage <paramref name="stage"/> gets one send-back round: every 10th (strategy, stage) pair.</summary>
     public static bool SendsBack(int index, int stage) => (index * Stages.Length + stage) % 10 == 3;
@@ -108,6 +112,7 @@ public sealed class StrategyDriver(HttpClient http, string opsKey, Mailbox mailb
         var link = mail.Links.Single(l => l.Contains("/api/forms/", StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         var firstTry = Stopwatch.StartNew();
+        string form;
         while (true)
         {
             clock.Restart();
@@ -121,18 +126,37 @@ public sealed class StrategyDriver(HttpClient http, string opsKey, Mailbox mailb
                 continue;
             }
             await EnsureOkAsync(page, "GET", mail, cancellationToken);
+            form = await page.Content.ReadAsStringAsync(cancellationToken);
             break;
         }
         measurements.FormGet(clock.Elapsed);
 
+        // A browser posts the page's hidden fields too: the review page's draftBase is the draft the approver saw.
+        var hidden = HiddenField().Matches(form)
+            .Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))
+            .Where(h => fields.All(f => f.Key != h.Key));
         var sentAt = DateTimeOffset.UtcNow;
         clock.Restart();
-        using var content = new FormUrlEncodedContent(fields);
+        using var content = new FormUrlEncodedContent([.. hidden, .. fields]);
         using var answer = await http.PostAsync(link, content, cancellationToken);
         await EnsureOkAsync(answer, "POST", mail, cancellationToken);
         measurements.FormPost(clock.Elapsed);
+
+        // The form shown again, or any other notice, means the post was not taken: the run would only stall.
+        var notice = Notice().Match(await answer.Content.ReadAsStringAsync(cancellationToken)).Groups["kind"].Value;
+        if (notice is not ("AnswerReceived" or "AnswerPending" or "DecisionRecorded" or "DecisionPending"))
+        {
+            throw new InvalidOperationException(
+                $"POST of {mail.Kind} form ({mail.Strategy} {mail.Stage} round {mail.Round}) was not taken: {(notice.Length > 0 ? $"notice {notice}" : "the form came back")}.");
+        }
         return sentAt;
     }
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)"\s*/?>""")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex("data-notice=\"(?<kind>[A-Za-z]+)\"")]
+    private static partial Regex Notice();
 
     static async Task EnsureOkAsync(HttpResponseMessage response, string method, MailItem mail, CancellationToken cancellationToken)
     {

@@ -4,6 +4,10 @@ namespace StrategyFlow.Bench.Results;
 public sealed record BenchResult
 {
     public required DateTimeOffset Date { get; init; }
+
+    /// <summary><c>strategyflow</c> or <c>floor</c> (the bare human-interaction orchestration, <c>--floor</c>).</summary>
+    public string Workload { get; init; } = Workloads.StrategyFlow;
+
     public required string Backend { get; init; }
     public required int Strategies { get; init; }
     public required int Stakeholders { get; init; }
@@ -22,10 +26,13 @@ public sealed record BenchResult
     public string? HostAssembly { get; init; }
 
     /// <summary>The column heading of this run, e.g. <c>azurite (P=1, mem, MaxQueuePollingInterval=00:00:00.25)</c>.</summary>
-    public string Label() => $"{Backend} ({string.Join(", ", Settings(forFileName: false))})";
+    public string Label() => $"{Prefix(" ")}{Backend} ({string.Join(", ", Settings(forFileName: false))})";
 
     /// <summary>The file-name part of this run, e.g. <c>azurite-p1-mem-maxqueuepollinginterval00000025</c>.</summary>
-    public string Slug() => string.Join("-", [Backend, .. Settings(forFileName: true)]);
+    public string Slug() => Prefix("-") + string.Join("-", [Backend, .. Settings(forFileName: true)]);
+
+    // Runs of the product keep the names they always had.
+    string Prefix(string separator) => Workload == Workloads.StrategyFlow ? "" : Workload + separator;
 
     IEnumerable<string> Settings(bool forFileName)
     {
@@ -86,6 +93,27 @@ public sealed record BenchResult
 
     /// <summary>Rows of the StrategyFlowHistory table (all instances, sentinels excluded) per strategy; null on memory.</summary>
     public double? HistoryEventsPerStrategy { get; init; }
+
+    /// <summary>Orchestration episodes (<c>OrchestratorStarted</c> rows of the history table) in the whole run; null on memory.</summary>
+    public long? Episodes { get; init; }
+
+    /// <summary>History rows in the whole run; null on memory.</summary>
+    public long? HistoryEvents { get; init; }
+
+    /// <summary>History rows in the whole run by event type (what the episodes did); null on memory.</summary>
+    public IReadOnlyDictionary<string, long>? HistoryEventsByType { get; init; }
+
+    /// <summary>Host CPU time during the run minus its idle rate × the run's duration, in milliseconds.</summary>
+    public double HostCpuMs { get; init; }
+
+    /// <summary>
+    /// Per human action (a form POST, or a floor event post): storage operations by service and total (net of
+    /// the idle rate, like the per-strategy counts), episodes, history events and host CPU-ms.
+    /// </summary>
+    public IReadOnlyDictionary<string, double?> PerHumanAction { get; init; } = new Dictionary<string, double?>();
+
+    /// <summary>Storage operations per human action by "service operation resource", net of each one's idle rate, largest first.</summary>
+    public IReadOnlyDictionary<string, double> StorageOpsPerHumanAction { get; init; } = new Dictionary<string, double>();
 
     public required string Machine { get; init; }
 

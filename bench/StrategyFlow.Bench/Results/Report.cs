@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace StrategyFlow.Bench.Results;
 
-/// <summary>The runs as a table (one column per run, plus azurite/memory when both ran) and as JSON.</summary>
+/// <summary>The runs as a table (one column per run, plus a ratio column for a pair) and as JSON.</summary>
 public static class Report
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -51,17 +51,38 @@ public static class Report
             ("storage ops / strategy: table", r => r.StorageOpsPerStrategy["table"]),
             ("storage ops / strategy: total", r => r.StorageOpsPerStrategy["total"]),
             ("history events / strategy", r => r.HistoryEventsPerStrategy),
+            ("human actions / strategy (form POSTs or floor events)", r => r.Completed > 0 ? Math.Round(r.Submissions / (double)r.Completed, 1) : null),
+            ("per human action: storage ops blob", r => r.PerHumanAction.GetValueOrDefault("blob")),
+            ("per human action: storage ops queue", r => r.PerHumanAction.GetValueOrDefault("queue")),
+            ("per human action: storage ops table", r => r.PerHumanAction.GetValueOrDefault("table")),
+            ("per human action: storage ops total", r => r.PerHumanAction.GetValueOrDefault("total")),
+            ("per human action: orchestration episodes", r => r.PerHumanAction.GetValueOrDefault("episodes")),
+            ("per human action: history events", r => r.PerHumanAction.GetValueOrDefault("historyEvents")),
+            ("per human action: host CPU-ms", r => r.PerHumanAction.GetValueOrDefault("hostCpuMs")),
         ]);
+        // Which operations make the difference: every one that costs at least 0.05 per action in some run.
+        rows.AddRange(runs.SelectMany(r => r.StorageOpsPerHumanAction)
+            .Where(o => o.Value >= 0.05)
+            .GroupBy(o => o.Key, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Max(o => o.Value))
+            .Select(g => g.Key)
+            .Select(operation => ($"  per human action: {operation}", (Func<BenchResult, double?>)(r =>
+                r.StorageOpsPerHumanAction.Count > 0 ? r.StorageOpsPerHumanAction.GetValueOrDefault(operation) : null))));
 
-        // A pair compares as a ratio: azurite/memory for --backend both, second/first for --versus.
+        // A pair compares as a ratio: azurite/memory for --backend both, StrategyFlow/floor for --floor,
+        // second/first for --versus and --baseline-host.
         var pair = runs.Count == 2;
-        var backends = pair && runs[0].Backend == "azurite" && runs[1].Backend == "memory";
-        var (numerator, denominator) = backends ? (0, 1) : (1, 0);
+        var (numerator, denominator, ratio) = pair switch
+        {
+            true when runs[0].Backend == "azurite" && runs[1].Backend == "memory" => (0, 1, "azurite/memory"),
+            true when runs[1].Workload == Workloads.Floor => (0, 1, "StrategyFlow/floor"),
+            _ => (1, 0, "second/first"),
+        };
         var header = new List<string> { $"N={runs[0].Strategies} K={runs[0].Stakeholders}" };
         header.AddRange(runs.Select(r => r.Label()));
         if (pair)
         {
-            header.Add(backends ? "azurite/memory" : "second/first");
+            header.Add(ratio);
         }
         var table = new List<List<string>> { header };
         foreach (var (name, value) in rows)
@@ -70,7 +91,8 @@ public static class Report
             line.AddRange(runs.Select(r => Format(value(r))));
             if (pair)
             {
-                line.Add(value(runs[numerator]) is { } a && value(runs[denominator]) is { } b && b != 0
+                // Only of counts that mean something: a negative one is idle-rate noise.
+                line.Add(value(runs[numerator]) is { } a && value(runs[denominator]) is { } b && b > 0 && a >= 0
                     ? (a / b).ToString("0.00", CultureInfo.InvariantCulture)
                     : "-");
             }
@@ -85,7 +107,7 @@ public static class Report
         }
         foreach (var run in runs.Where(r => r.Errors.Count > 0))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Backend}: {run.Errors.Count} error(s); first: {run.Errors[0]}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{run.Label()}: {run.Errors.Count} error(s); first: {run.Errors[0]}");
         }
         return text.ToString();
     }
@@ -105,7 +127,10 @@ public static class Report
     static string Format(double? value) => value switch
     {
         null => "-",
+        var v when Math.Abs(v.Value) < 0.005 => "0",
         var v when Math.Abs(v.Value) >= 100 || v.Value == Math.Floor(v.Value) => v.Value.ToString("0", CultureInfo.InvariantCulture),
+        // Per-action counts are often below one: keep a second decimal there.
+        var v when Math.Abs(v.Value) < 10 => v.Value.ToString("0.0#", CultureInfo.InvariantCulture),
         var v => v.Value.ToString("0.0", CultureInfo.InvariantCulture),
     };
 }

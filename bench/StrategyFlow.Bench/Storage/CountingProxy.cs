@@ -11,7 +11,8 @@ namespace StrategyFlow.Bench.Storage;
 
 /// <summary>
 /// Sits between the host and Azurite, one loopback port per storage service, forwards every request
-/// unchanged and counts it by service and operation (method plus the query's <c>comp</c>, or <c>$batch</c>).
+/// unchanged and counts it by service, operation (method plus the query's <c>comp</c>, or <c>$batch</c>) and
+/// resource (the queue, table or container: whose traffic it is).
 /// One request is one storage transaction, which is what Azure bills.
 /// </summary>
 public sealed class CountingProxy : IAsyncDisposable
@@ -31,7 +32,7 @@ public sealed class CountingProxy : IAsyncDisposable
     })
     { Timeout = Timeout.InfiniteTimeSpan };
 
-    readonly ConcurrentDictionary<(StorageService Service, string Operation), long> counts = new();
+    readonly ConcurrentDictionary<StorageOperation, long> counts = new();
     readonly Dictionary<int, (StorageService Service, string Target)> routes = new();
 
     CountingProxy(IReadOnlyDictionary<StorageService, int> azuritePorts)
@@ -75,7 +76,7 @@ public sealed class CountingProxy : IAsyncDisposable
     /// <summary>Requests so far by service and operation, and the counters start again from zero.</summary>
     public StorageCounts TakeCounts()
     {
-        var taken = new Dictionary<(StorageService, string), long>();
+        var taken = new Dictionary<StorageOperation, long>();
         foreach (var key in counts.Keys)
         {
             if (counts.TryRemove(key, out var value))
@@ -97,7 +98,7 @@ public sealed class CountingProxy : IAsyncDisposable
     {
         var (service, target) = routes[context.Connection.LocalPort];
         var request = context.Request;
-        counts.AddOrUpdate((service, Operation(request)), 1, (_, n) => n + 1);
+        counts.AddOrUpdate(new StorageOperation(service, Operation(request), Resource(request)), 1, (_, n) => n + 1);
 
         // The raw target, byte for byte: the shared-key signature covers the path as the client encoded it.
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
@@ -126,6 +127,16 @@ public sealed class CountingProxy : IAsyncDisposable
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
+    /// <summary>
+    /// The queue, table or container after the account (<c>StrategyFlowHistory(…)</c> → <c>StrategyFlowHistory</c>);
+    /// empty for the account itself and for a table batch, whose table is named only in its body.
+    /// </summary>
+    static string Resource(HttpRequest request)
+    {
+        var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length < 2 || segments[1] == "$batch" ? "" : segments[1].Split('(')[0];
+    }
+
     static string Operation(HttpRequest request)
     {
         var path = request.Path.Value ?? "";
@@ -142,9 +153,19 @@ public sealed class CountingProxy : IAsyncDisposable
     }
 }
 
-/// <summary>Storage requests counted over one period.</summary>
-public sealed record StorageCounts(IReadOnlyDictionary<(StorageService Service, string Operation), long> ByOperation)
+/// <summary>One kind of storage request: e.g. table GET on StrategyFlowInstances.</summary>
+public sealed record StorageOperation(StorageService Service, string Operation, string Resource)
 {
+    public override string ToString() => $"{Service.ToString().ToLowerInvariant()} {Operation} {Resource}".TrimEnd();
+}
+
+/// <summary>Storage requests counted over one period.</summary>
+public sealed record StorageCounts(IReadOnlyDictionary<StorageOperation, long> ByResource)
+{
+    /// <summary>By service and operation, whatever the resource.</summary>
+    public IReadOnlyDictionary<(StorageService Service, string Operation), long> ByOperation { get; } =
+        ByResource.GroupBy(c => (c.Key.Service, c.Key.Operation)).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+
     public long Of(StorageService service) => ByOperation.Where(c => c.Key.Service == service).Sum(c => c.Value);
 
     public long Total => ByOperation.Values.Sum();

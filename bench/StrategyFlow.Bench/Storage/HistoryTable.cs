@@ -5,12 +5,14 @@ namespace StrategyFlow.Bench.Storage;
 
 /// <summary>What the history table says about a run: how many events, and where the time went.</summary>
 /// <param name="Events">History events of every instance (orchestrations and sub-orchestrations).</param>
+/// <param name="Episodes">Orchestration episodes (one <c>OrchestratorStarted</c> event each): each is a history load, a replay and a commit.</param>
+/// <param name="EventsByType">The events by <c>EventType</c>: activities scheduled, timers created, events raised, sub-orchestrations…</param>
 /// <param name="MessageToEpisode">
 /// Milliseconds from an inbound message's creation (event raised, activity or sub-orchestration finished,
 /// instance started) to the commit of the episode that handled it: control-queue wait + history load + replay.
 /// </param>
 /// <param name="ActivityRoundTrip">Milliseconds from an activity's scheduling commit to its completion: work-item queue wait + run.</param>
-public sealed record HistoryAnalysis(long Events, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip);
+public sealed record HistoryAnalysis(long Events, long Episodes, IReadOnlyDictionary<string, long> EventsByType, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip);
 
 /// <summary>Reads the Durable Task Azure Storage history table (<c>{TaskHub}History</c>) straight from Azurite.</summary>
 public static class HistoryTable
@@ -24,7 +26,8 @@ public static class HistoryTable
     public static async Task<HistoryAnalysis> AnalyzeAsync(string azuriteConnectionString, string taskHub)
     {
         var table = new TableClient(azuriteConnectionString, taskHub + "History");
-        long events = 0;
+        long events = 0, episodes = 0;
+        var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var messageToEpisode = new List<double>();
         var activityRoundTrip = new List<double>();
         var scheduled = new Dictionary<(string Instance, int Id), DateTimeOffset>();
@@ -37,6 +40,11 @@ public static class HistoryTable
             }
             events++;
             var type = row.GetString("EventType") ?? "";
+            byType[type] = byType.GetValueOrDefault(type) + 1;
+            if (type == "OrchestratorStarted")
+            {
+                episodes++;
+            }
             var created = row.GetDateTimeOffset("_Timestamp");
             if (created is null || row.Timestamp is not { } committed)
             {
@@ -62,6 +70,6 @@ public static class HistoryTable
                 activityRoundTrip.Add((at - start).TotalMilliseconds);
             }
         }
-        return new HistoryAnalysis(events, Percentiles.Of(messageToEpisode), Percentiles.Of(activityRoundTrip));
+        return new HistoryAnalysis(events, episodes, byType, Percentiles.Of(messageToEpisode), Percentiles.Of(activityRoundTrip));
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Testing.Sidecar;
@@ -12,7 +13,6 @@ using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.Options;
 using StrategyFlow.LocalHost.Hosting;
-using StrategyFlow.Workflow.Hosting;
 
 namespace StrategyFlow.LocalHost.DurableRuntime;
 
@@ -22,8 +22,13 @@ namespace StrategyFlow.LocalHost.DurableRuntime;
 /// </summary>
 public static class DurableRuntimeExtensions
 {
-    public static WebApplicationBuilder AddLocalDurableRuntime(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The runtime with the orchestrators and activities <paramref name="registerTasks"/> adds: the product's,
+    /// or another workload's on exactly the same runtime and settings (the bench's floor).
+    /// </summary>
+    public static WebApplicationBuilder AddLocalDurableRuntime(this WebApplicationBuilder builder, Action<DurableTaskRegistry> registerTasks)
     {
+        ArgumentNullException.ThrowIfNull(registerTasks);
         var section = builder.Configuration.GetSection(DurableRuntimeOptions.SectionName);
         var configured = section.Get<DurableRuntimeOptions>() ?? new DurableRuntimeOptions();
         var endpoint = new SidecarEndpoint(configured.SidecarPort > 0 ? configured.SidecarPort : FreeLoopbackPort());
@@ -56,7 +61,7 @@ public static class DurableRuntimeExtensions
         services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc();
-            worker.AddTasks(registry => registry.AddStrategyFlowTasks());
+            worker.AddTasks(registerTasks);
             services.AddOptions<GrpcDurableTaskWorkerOptions>(worker.Name).Configure<SidecarChannels>((grpc, channels) =>
             {
                 grpc.Channel = channels.Worker;
