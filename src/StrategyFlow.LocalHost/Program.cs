@@ -15,6 +15,7 @@ builder.AddHttpHardening();                      // problem details, body size l
 builder.AddLocalDurableRuntime(tasks => tasks.AddStrategyFlowTasks()); // sidecar + worker + client on Azure Storage
 builder.Services.AddStrategyFlow(builder.Configuration);
 builder.AddDevMailbox();
+builder.Services.AddHostedService<HistoryRetentionService>(); // ended strategies' durable history, purged after the retention period
 
 var app = builder.Build();
 

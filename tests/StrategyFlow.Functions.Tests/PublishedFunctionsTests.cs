@@ -43,11 +43,14 @@ public sealed class PublishedFunctionsTests(PublishedApp app, ITestOutputHelper 
 
     public static TheoryData<string> HttpFunctionNames => [.. HttpFunctions.Select(f => f.Name)];
 
+    /// <summary>Functions on a schedule.</summary>
+    private static readonly string[] TimerFunctions = ["PurgeEndedHistory"];
+
     [Fact]
-    public void Metadata_ListsExactlyTheOrchestratorsActivitiesAndHttpFunctions()
+    public void Metadata_ListsExactlyTheOrchestratorsActivitiesHttpAndTimerFunctions()
     {
         output.WriteLine($"dotnet publish took {app.PublishTime.TotalSeconds:0.0} s.");
-        var expected = Orchestrators.Concat(Activities).Concat(HttpFunctions.Select(f => f.Name)).Order(StringComparer.Ordinal);
+        var expected = Orchestrators.Concat(Activities).Concat(HttpFunctions.Select(f => f.Name)).Concat(TimerFunctions).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, app.Functions.Keys.Order(StringComparer.Ordinal));
     }
@@ -92,6 +95,16 @@ public sealed class PublishedFunctionsTests(PublishedApp app, ITestOutputHelper 
             .Select(b => $"{b.GetProperty("type").GetString()} {b.GetProperty("direction").GetString()}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expected.UsesDurableClient ? ["durableClient In", "http Out"] : ["http Out"], others);
+    }
+
+    [Fact]
+    public void PurgeEndedHistory_RunsHourlyWithADurableClient()
+    {
+        var trigger = Trigger("PurgeEndedHistory");
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 17 * * * *", trigger.GetProperty("schedule").GetString());
+        Assert.Contains(Bindings("PurgeEndedHistory"), b => b.GetProperty("type").GetString() == "durableClient");
     }
 
     [Fact]

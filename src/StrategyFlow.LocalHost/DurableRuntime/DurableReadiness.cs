@@ -20,6 +20,9 @@ public sealed partial class DurableReadiness(
 
     public bool IsReady => ready.Task.IsCompleted;
 
+    /// <summary>Completes once the durable runtime has answered.</summary>
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The sidecar is served by Kestrel, which listens only once the application has started.

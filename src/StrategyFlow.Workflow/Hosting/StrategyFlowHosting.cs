@@ -10,6 +10,7 @@ using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Retention;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Workflow.Hosting;
@@ -65,6 +66,7 @@ public static class StrategyFlowHosting
         services.AddSingleton<MailSender>();
         services.AddSingleton<FreshLinks>();
         services.AddSingleton<FormServices>();
+        services.AddSingleton<HistoryRetention>();
         return services;
     }
 

@@ -27,6 +27,21 @@ public sealed class StrategyFlowOptions
 
     [Required, ValidateObjectMembers]
     public DeliveryOptions Delivery { get; set; } = new();
+
+    [Required, ValidateObjectMembers]
+    public RetentionOptions Retention { get; set; } = new();
+}
+
+/// <summary><c>StrategyFlow:Retention</c>: how long the durable history of an ended strategy is kept (the archive is kept for good).</summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Time after a strategy ended before its history and status are purged; zero keeps them for ever.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepEndedFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the local host looks for history to purge (on Azure a timer function runs hourly).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
