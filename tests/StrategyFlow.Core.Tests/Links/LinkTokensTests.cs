@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using CsCheck;
+using Microsoft.Extensions.Time.Testing;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 
@@ -16,7 +17,7 @@ public sealed class LinkTokensTests
     private static readonly LinkClaims Claims = new(
         "acme-2027", "r7Kq2VbX9mTz", StageKey.Audiences, 2, "Sanna.Sisalto@Acme.Example", LinkRole.Stakeholder, Now.AddDays(5));
 
-    private readonly ManualTime _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
 
     [Fact]
     public void Verify_TokenJustCreated_IsValidWithTheSameClaims()
@@ -98,11 +99,11 @@ public sealed class LinkTokensTests
         var tokens = Tokens(KeyA);
         var token = tokens.Create(Claims);
 
-        _time.Now = Claims.ExpiresAt.AddSeconds(-1);
+        _time.SetUtcNow(Claims.ExpiresAt.AddSeconds(-1));
         Assert.Equal(LinkTokenStatus.Valid, tokens.Verify(token).Status);
-        _time.Now = Claims.ExpiresAt;
+        _time.SetUtcNow(Claims.ExpiresAt);
         Assert.Equal(LinkTokenStatus.Expired, tokens.Verify(token).Status);
-        _time.Now = Claims.ExpiresAt.AddYears(1);
+        _time.SetUtcNow(Claims.ExpiresAt.AddYears(1));
         var expired = tokens.Verify(token);
         Assert.Equal(LinkTokenStatus.Expired, expired.Status);
         Assert.False(expired.IsValid);
@@ -401,12 +402,5 @@ public sealed class LinkTokensTests
         using var aes = new AesGcm(key, 16);
         aes.Encrypt(sealedToken.AsSpan(0, 12), padded, sealedToken.AsSpan(12, padded.Length), sealedToken.AsSpan(12 + padded.Length), "v2"u8);
         return $"v2.{Base64Url.EncodeToString(sealedToken)}";
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
@@ -141,9 +142,9 @@ public sealed class StrategyApiTests : IAsyncLifetime
         var body = Body(Samples.Request("stranded"));
 
         var during = await StrategyApi.StartAsync(
-            Requests.Json(body), Client, _host.Repository, new ManualTime(claimedAt + StrategyApi.StartClaimLifetime - TimeSpan.FromSeconds(1)), Options, CancellationToken.None);
+            Requests.Json(body), Client, _host.Repository, new FakeTimeProvider(claimedAt + StrategyApi.StartClaimLifetime - TimeSpan.FromSeconds(1)), Options, CancellationToken.None);
         var after = await StrategyApi.StartAsync(
-            Requests.Json(body), Client, _host.Repository, new ManualTime(claimedAt + StrategyApi.StartClaimLifetime), Options, CancellationToken.None);
+            Requests.Json(body), Client, _host.Repository, new FakeTimeProvider(claimedAt + StrategyApi.StartClaimLifetime), Options, CancellationToken.None);
 
         Assert.Equal(409, Assert.IsType<ProblemHttpResult>(during.Result).StatusCode);
         Assert.IsType<Accepted<StrategyApi.StrategyStarted>>(after.Result);
@@ -503,10 +504,5 @@ public sealed class StrategyApiTests : IAsyncLifetime
             var disposition = System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(headers.ContentDisposition.ToString());
             Assert.Equal(("attachment", fileName), (disposition.DispositionType, disposition.FileName));
         }
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Workflow.Orchestration;
@@ -24,7 +25,7 @@ public sealed class HistoryRetentionTests : IAsyncLifetime
     private Task<int> PurgeAsOfAsync(DateTimeOffset now, TimeSpan? keep = null) =>
         new HistoryRetention(
                 Options.Create(new StrategyFlowOptions { Retention = new RetentionOptions { KeepEndedFor = keep ?? Keep } }),
-                new FixedTime(now),
+                new FakeTimeProvider(now),
                 NullLogger<HistoryRetention>.Instance)
             .PurgeEndedAsync(_host.Client, CancellationToken.None);
 
@@ -68,8 +69,4 @@ public sealed class HistoryRetentionTests : IAsyncLifetime
         Assert.NotNull(await _host.Client.GetInstanceAsync("kept-for-ever"));
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
