@@ -1,18 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using StrategyFlow.Workflow.Orchestration;
-using StrategyFlow.Workflow.Strategies;
 
 namespace StrategyFlow.Functions;
 
-/// <summary>The class-based orchestrators, under the names the client and the parent orchestrator call.</summary>
+/// <summary>The class-based orchestrator, under the name the client calls.</summary>
 public static class Orchestrations
 {
     [Function(nameof(StrategyOrchestrator))]
-    public static Task<StrategyOutcome> RunStrategy([OrchestrationTrigger] TaskOrchestrationContext context, StrategyDefinition input) =>
+    public static Task<StrategyOutcome?> RunStrategy([OrchestrationTrigger] TaskOrchestrationContext context, StrategyRun input) =>
         new StrategyOrchestrator().RunAsync(context, input);
-
-    [Function(nameof(StageOrchestrator))]
-    public static Task<StageResult> RunStage([OrchestrationTrigger] TaskOrchestrationContext context, StageInput input) =>
-        new StageOrchestrator().RunAsync(context, input);
 }

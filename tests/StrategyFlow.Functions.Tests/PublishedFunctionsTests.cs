@@ -33,7 +33,7 @@ public sealed class PublishedFunctionsTests(PublishedApp app, ITestOutputHelper 
     ];
 
     /// <summary>The orchestrators and activities call each other by class name (nameof).</summary>
-    private static readonly string[] Orchestrators = [nameof(StrategyOrchestrator), nameof(StageOrchestrator)];
+    private static readonly string[] Orchestrators = [nameof(StrategyOrchestrator)];
 
     private static readonly string[] Activities = [nameof(SendMail), nameof(PrepareReview), nameof(ApproveStage), nameof(ArchiveStrategy)];
 

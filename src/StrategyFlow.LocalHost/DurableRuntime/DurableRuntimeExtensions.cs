@@ -45,7 +45,7 @@ public static class DurableRuntimeExtensions
         // The backend is the one switch: worker, client, sidecar and tasks are the same for both.
         services.AddKeyedSingleton(Backend, (provider, _) => CreateOrchestrationService(provider));
         services.AddSingleton<IOrchestrationService>(p => new ActivityLockRenewingOrchestrationService(
-            new PlainHistoryOrchestrationService(p.GetRequiredKeyedService<IOrchestrationService>(Backend)),
+            p.GetRequiredKeyedService<IOrchestrationService>(Backend),
             p.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value.WorkItemQueueVisibilityTimeout / 3,
             p.GetRequiredService<ILogger<ActivityLockRenewingOrchestrationService>>()));
         services.AddSingleton(p => (IOrchestrationServiceClient)p.GetRequiredKeyedService<IOrchestrationService>(Backend));
@@ -126,7 +126,7 @@ public static class DurableRuntimeExtensions
         return app;
     }
 
-    // The backend itself; the sidecar's worker side sees it through PlainHistoryOrchestrationService.
+    // The backend itself; the sidecar's worker side sees it through ActivityLockRenewingOrchestrationService.
     const string Backend = "durable-backend";
 
     static IOrchestrationService CreateOrchestrationService(IServiceProvider provider)

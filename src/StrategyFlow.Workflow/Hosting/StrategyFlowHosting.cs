@@ -76,7 +76,6 @@ public static class StrategyFlowHosting
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator<StrategyOrchestrator>()
-            .AddOrchestrator<StageOrchestrator>()
             .AddActivity<SendMail>()
             .AddActivity<PrepareReview>()
             .AddActivity<ApproveStage>()

@@ -127,10 +127,11 @@ public static partial class FormApi
         }
 
         var submitted = services.Time.GetUtcNow();
-        await client.RaiseEventAsync(session.InstanceId, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(claims.Round, claims.Participant, sha, submitted), cancellationToken);
+        await client.RaiseEventAsync(
+            claims.StrategyId, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(stage, claims.Round, claims.Participant, sha, submitted), cancellationToken);
 
         // "Received" only once the stage itself shows the answer counted.
-        var settled = await StageConfirmation.AwaitAsync(client, session.InstanceId, services.Time, status =>
+        var settled = await StageConfirmation.AwaitAsync(client, claims.StrategyId, stage, services.Time, status =>
             status.Counts(claims.Participant, sha)
             || status.Round != claims.Round || status.Phase != StagePhase.CollectingInput
             || StageConfirmation.IgnoredSince(status, WorkflowEvents.AnswerSubmitted, claims.Participant, submitted) is not null, cancellationToken);
@@ -216,9 +217,9 @@ public static partial class FormApi
             : await services.Repository.SaveDraftAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, draft, cancellationToken);
         var submitted = services.Time.GetUtcNow();
         await client.RaiseEventAsync(
-            session.InstanceId,
+            claims.StrategyId,
             WorkflowEvents.DecisionSubmitted,
-            new DecisionSubmitted(claims.Round, claims.Participant, decision.Value, comment, sha, submitted, seen),
+            new DecisionSubmitted(claims.Stage, claims.Round, claims.Participant, decision.Value, comment, sha, submitted, seen),
             cancellationToken);
         return await ConfirmDecisionAsync(session, client, services, submitted, comment, cancellationToken);
     }
@@ -229,7 +230,7 @@ public static partial class FormApi
     {
         var claims = session.Claims;
         bool Mine(DecisionView d) => d.Approver == claims.Participant && d.Round == claims.Round && d.At == submitted;
-        var settled = await StageConfirmation.AwaitAsync(client, session.InstanceId, services.Time, status =>
+        var settled = await StageConfirmation.AwaitAsync(client, claims.StrategyId, claims.Stage, services.Time, status =>
             status.Decisions.Any(Mine) || status.Round != claims.Round || status.Phase != StagePhase.AwaitingApproval
             || StageConfirmation.IgnoredSince(status, WorkflowEvents.DecisionSubmitted, claims.Participant, submitted) is not null, cancellationToken);
         var language = session.Language;
@@ -318,7 +319,7 @@ public static partial class FormApi
 
     // ---- Shared ---------------------------------------------------------------------------
 
-    private sealed record FormSession(LinkClaims Claims, string InstanceId, StageInput Input, StageStatus Status, Person Participant)
+    private sealed record FormSession(LinkClaims Claims, StageInput Input, StageStatus Status, Person Participant)
     {
         /// <summary>The link is authentic but past its expiry: it may only ask for a fresh one.</summary>
         public bool Expired { get; init; }
@@ -342,22 +343,22 @@ public static partial class FormApi
         }
 
         var claims = verification.Claims!;
-        var instanceId = InstanceIds.Stage(claims.StrategyId, claims.Stage);
-        var stage = await StageConfirmation.ReadUntilAsync(
-            client, instanceId, services.Time, StageConfirmation.CatchUp, s => !IsBehind(s, claims), cancellationToken);
-        var input = StrategyState.Read<StageInput>(stage?.SerializedInput);
-        var people = claims.Role == LinkRole.Stakeholder ? input?.Plan.Stakeholders : input?.Plan.Approvers;
+        var strategy = await StageConfirmation.ReadUntilAsync(
+            client, claims.StrategyId, services.Time, StageConfirmation.CatchUp, s => !IsBehind(s, claims), cancellationToken);
+        var run = StrategyState.Read<StrategyRun>(strategy?.SerializedInput);
+        var plan = run?.Definition.Plan(claims.Stage);
+        var people = claims.Role == LinkRole.Stakeholder ? plan?.Stakeholders : plan?.Approvers;
         var participant = people?.FirstOrDefault(p => p.Email == claims.Participant);
-        if (stage is null || input is null || participant is null || claims.Run != (input.Strategy.Run ?? ""))
+        if (strategy is null || run is null || participant is null || claims.Run != (run.Definition.Header.Run ?? ""))
         {
             return (null, FormPages.Notice(NoticeKind.LinkInvalid));
         }
 
-        var language = input.Strategy.Language;
-        var status = StrategyState.Read<StageStatus>(stage.SerializedCustomStatus);
+        var language = run.Definition.Header.Language;
+        var status = StageConfirmation.Of(strategy, claims.Stage);
         var phase = claims.Role == LinkRole.Stakeholder ? StagePhase.CollectingInput : StagePhase.AwaitingApproval;
-        var open = stage.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
-            && status is not null && status.Round == claims.Round && status.Phase == phase;
+        var open = strategy.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
+            && run.Stage == claims.Stage && status is not null && status.Round == claims.Round && status.Phase == phase;
         if (!open || (claims.Role == LinkRole.Stakeholder && status!.Deadline < services.Time.GetUtcNow()))
         {
             return (null, FormPages.Notice(NoticeKind.RoundClosed, language));
@@ -368,24 +369,33 @@ public static partial class FormApi
             return (null, FormPages.Notice(NoticeKind.DecisionRecorded, language));
         }
 
-        return (new FormSession(claims, instanceId, input, status!, participant) { Expired = !verification.IsValid }, null);
+        return (new FormSession(claims, run.StageInput, status!, participant) { Expired = !verification.IsValid }, null);
     }
 
     /// <summary>
-    /// Whether the stage has not yet shown the round (and, for an approver, the review) the link was mailed for.
-    /// A later round, or an ended stage, is not "behind": that link's round is over.
+    /// Whether the strategy has not yet shown the stage and round (and, for an approver, the review) the link was
+    /// mailed for. An earlier stage or round, or an ended strategy, is not "behind": that link's round is over.
     /// </summary>
-    private static bool IsBehind(OrchestrationMetadata? stage, LinkClaims claims)
+    private static bool IsBehind(OrchestrationMetadata? strategy, LinkClaims claims)
     {
-        if (stage?.SerializedInput is null || stage.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        if (strategy is null || strategy.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
         {
-            return stage?.RuntimeStatus is null or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running;
+            return true;
         }
 
-        var status = StrategyState.Read<StageStatus>(stage.SerializedCustomStatus);
-        return stage.RuntimeStatus == OrchestrationRuntimeStatus.Running
-            && (status is null || status.Round < claims.Round
-                || (status.Round == claims.Round && claims.Role == LinkRole.Approver && status.Phase == StagePhase.CollectingInput));
+        if (strategy.RuntimeStatus != OrchestrationRuntimeStatus.Running || StrategyState.Read<StrategyRun>(strategy.SerializedInput) is not { } run)
+        {
+            return false;
+        }
+
+        if (run.Stage != claims.Stage)
+        {
+            return run.Stage.Number() < claims.Stage.Number(); // the next stage's generation may not be committed yet
+        }
+
+        var status = StageConfirmation.Of(strategy, claims.Stage);
+        return status is null || status.Round < claims.Round
+            || (status.Round == claims.Round && claims.Role == LinkRole.Approver && status.Phase == StagePhase.CollectingInput);
     }
 
     private static StageAnswer EmptyAnswer(StageKey stage) => new()

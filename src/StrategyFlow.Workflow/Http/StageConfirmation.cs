@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Orchestration;
 
 namespace StrategyFlow.Workflow.Http;
@@ -20,16 +21,42 @@ internal static class StageConfirmation
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The first status for which <paramref name="settled"/> holds, or null after the patience ran out.</summary>
+    /// <summary>The first status of <paramref name="stage"/> for which <paramref name="settled"/> holds, or null after the patience ran out.</summary>
     public static async Task<StageStatus?> AwaitAsync(
-        DurableTaskClient client, string instanceId, TimeProvider time, Func<StageStatus, bool> settled, CancellationToken cancellationToken)
+        DurableTaskClient client, string strategyId, StageKey stage, TimeProvider time, Func<StageStatus, bool> settled, CancellationToken cancellationToken)
     {
-        var stage = await ReadUntilAsync(
-            client, instanceId, time, Patience, s => StrategyState.Read<StageStatus>(s?.SerializedCustomStatus) is { } status && settled(status), cancellationToken);
-        return StrategyState.Read<StageStatus>(stage?.SerializedCustomStatus) is { } last && settled(last) ? last : null;
+        var strategy = await ReadUntilAsync(client, strategyId, time, Patience, s => Of(s, stage) is { } status && settled(status), cancellationToken);
+        return Of(strategy, stage) is { } last && settled(last) ? last : null;
     }
 
-    /// <summary>Reads the stage instance until <paramref name="settled"/> holds or <paramref name="patience"/> ran out; the last read either way.</summary>
+    /// <summary>
+    /// A stage's status within its strategy's: live while the stage runs; once the strategy has moved past it,
+    /// what it left (its decisions) as <see cref="StagePhase.Done"/>; null before it started.
+    /// </summary>
+    public static StageStatus? Of(OrchestrationMetadata? strategy, StageKey stage)
+    {
+        var progress = StrategyState.Read<StrategyProgress>(strategy?.SerializedCustomStatus);
+        if (progress is null)
+        {
+            return null;
+        }
+
+        if (progress.Current is { } current && current.Key == stage)
+        {
+            return current;
+        }
+
+        if (progress.Stage < stage.Number() || (progress.Stage == stage.Number() && progress.Current is not null))
+        {
+            return null;
+        }
+
+        var decisions = progress.Decisions.Where(d => d.Stage == stage).ToList();
+        return new StageStatus(
+            stage.Number(), stage, decisions.Count == 0 ? 0 : decisions.Max(d => d.Round), StagePhase.Done, null, [], [], 0, false, 0, decisions, null);
+    }
+
+    /// <summary>Reads the strategy instance until <paramref name="settled"/> holds or <paramref name="patience"/> ran out; the last read either way.</summary>
     public static async Task<OrchestrationMetadata?> ReadUntilAsync(
         DurableTaskClient client, string instanceId, TimeProvider time, TimeSpan patience, Func<OrchestrationMetadata?, bool> settled, CancellationToken cancellationToken)
     {

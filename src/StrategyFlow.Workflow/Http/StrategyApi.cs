@@ -69,7 +69,7 @@ public static class StrategyApi
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(StrategyOrchestrator), definition, new StartOrchestrationOptions(definition.Id), cancellationToken);
+                nameof(StrategyOrchestrator), new StrategyRun(definition), new StartOrchestrationOptions(definition.Id), cancellationToken);
         }
         catch
         {
@@ -177,10 +177,7 @@ public static class StrategyApi
         };
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
-            // A running strategy's delivery problems live in its current stage: one more read each, side by side.
-            var items = await Task.WhenAll(page.Values
-                .Where(m => !InstanceIds.IsStage(m.InstanceId))
-                .Select(m => StrategyState.WithCurrentStageAsync(client, m, cancellationToken)));
+            var items = page.Values.Select(StrategyState.View);
             return TypedResults.Ok(new StrategyPage(
                 items.Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)).ToList(),
                 page.ContinuationToken is { } next ? tokens.Seal(next, filters) : null));
@@ -231,18 +228,7 @@ public static class StrategyApi
 
         if (force)
         {
-            await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason, Recursive = true }, cancellationToken);
-
-            // Not every backend honours Recursive (the local gRPC sidecar does not): end the running stage too.
-            if (status.Stage is { Number: >= 1 and <= 4 } stage)
-            {
-                var stageId = InstanceIds.Stage(id, (StageKey)stage.Number);
-                var child = await client.GetInstanceAsync(stageId, cancellationToken);
-                if (child is { IsRunning: true })
-                {
-                    await client.TerminateInstanceAsync(stageId, new TerminateInstanceOptions { Output = reason }, cancellationToken);
-                }
-            }
+            await client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = reason }, cancellationToken);
         }
         else
         {
@@ -268,20 +254,16 @@ public static class StrategyApi
             return Problems.NotFound(id);
         }
 
-        // A running stage listens (its own status has a round); while a delayed archive waits, the strategy's own
-        // orchestration does. Between stages, or while an archive is simply being written, nobody would hear it.
-        var listener = status switch
-        {
-            { Status: StrategyStatuses.Running, Stage: { Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval, Round: >= 1 } } => InstanceIds.Stage(id, (StageKey)status.Stage.Number),
-            { Status: StrategyStatuses.Running, Stage.Phase: StagePhase.Archiving, Delivery: not null } => id,
-            _ => null,
-        };
-        if (listener is null)
+        // A running stage listens (its status has a round), and so does a delayed archive; while an archive is
+        // simply being written nobody would hear it.
+        if (status is not { Status: StrategyStatuses.Running }
+            || status.Stage is not ({ Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval, Round: >= 1 } or { Phase: StagePhase.Archiving } ) 
+            || status is { Stage.Phase: StagePhase.Archiving, Delivery: null })
         {
             return Problems.Conflict("Nobody is pending.", $"Strategy '{id}' is not waiting for answers, decisions or a delayed delivery.");
         }
 
-        await client.RaiseEventAsync(listener, WorkflowEvents.RemindersRequested, new RemindersRequested(time.GetUtcNow()), cancellationToken);
+        await client.RaiseEventAsync(id, WorkflowEvents.RemindersRequested, new RemindersRequested(time.GetUtcNow()), cancellationToken);
         var statusUri = $"/api/strategies/{id}";
         return TypedResults.Accepted(statusUri, new Accepted(id, "remind", statusUri));
     }

@@ -55,7 +55,7 @@ public static class StrategyStatuses
     public static IReadOnlyList<string> All { get; } = [Running, Completed, Rejected, Cancelled, Failed];
 }
 
-/// <summary>Reads a strategy's live state from the durable instances: the strategy and its current stage.</summary>
+/// <summary>Reads a strategy's live state from its durable instance.</summary>
 public static class StrategyState
 {
     /// <summary>Why a failed strategy failed, as ops read it: the exception's text belongs in the host's log, not the API.</summary>
@@ -63,51 +63,23 @@ public static class StrategyState
 
     public static async Task<StrategyStatusView?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {
-        // An id no strategy can have is never sent to the backend (stage instances' ids included).
-        if (!StartStrategyValidator.IdPattern().IsMatch(id) || InstanceIds.IsStage(id))
+        ArgumentNullException.ThrowIfNull(client);
+
+        // An id no strategy can have is never sent to the backend.
+        if (!StartStrategyValidator.IdPattern().IsMatch(id))
         {
             return null;
         }
 
         var strategy = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        return strategy is null ? null : await WithCurrentStageAsync(client, strategy, cancellationToken);
+        return strategy is null ? null : View(strategy);
     }
 
-    /// <summary>The strategy's summary, and while a stage runs, that stage's live state (one more read).</summary>
-    public static async Task<StrategyStatusView> WithCurrentStageAsync(DurableTaskClient client, OrchestrationMetadata strategy, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var summary = Summarize(strategy);
-        StageStatus? stage = null;
-        OrchestrationMetadata? child = null;
-        var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
-        if (summary.Status == StrategyStatuses.Running && progress is { Stage: >= 1 and <= 4, Phase: StagePhase.CollectingInput })
-        {
-            child = await client.GetInstanceAsync(InstanceIds.Stage(strategy.InstanceId, (Core.Framework.StageKey)progress.Stage), getInputsAndOutputs: true, cancellationToken);
-            stage = Read<StageStatus>(child?.SerializedCustomStatus);
-        }
-
-        if (stage is null)
-        {
-            return summary;
-        }
-
-        return summary with
-        {
-            LastUpdatedAt = child!.LastUpdatedAt > summary.LastUpdatedAt ? child.LastUpdatedAt : summary.LastUpdatedAt,
-            Stage = new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated),
-            Decisions = (progress?.Decisions ?? []).Concat(stage.Decisions).ToList(),
-            IgnoredEvents = summary.IgnoredEvents + stage.IgnoredEvents,
-            Delivery = stage.Delivery,
-            Undeliverable = summary.Undeliverable.Union(stage.Undeliverable, StringComparer.OrdinalIgnoreCase).ToList(),
-        };
-    }
-
-    /// <summary>What the strategy instance alone tells: enough for lists.</summary>
-    public static StrategyStatusView Summarize(OrchestrationMetadata strategy)
+    /// <summary>A strategy as ops see it, from its one instance: the running stage's state is part of its status.</summary>
+    public static StrategyStatusView View(OrchestrationMetadata strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        var definition = Read<StrategyDefinition>(strategy.SerializedInput);
+        var run = Read<StrategyRun>(strategy.SerializedInput);
         var outcome = strategy.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? Read<StrategyOutcome>(strategy.SerializedOutput) : null;
         var status = strategy.RuntimeStatus switch
         {
@@ -133,20 +105,24 @@ public static class StrategyState
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? FailedReason : null)
             ?? (strategy.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? TerminationReason(strategy) : null);
         var progress = Read<StrategyProgress>(strategy.SerializedCustomStatus);
+        var running = status == StrategyStatuses.Running;
+        var stage = running ? progress?.Current : null;
         return new StrategyStatusView(
             id,
             status,
-            definition?.Header.Title ?? "",
-            definition?.Header.Organization ?? "",
+            run?.Definition.Header.Title ?? "",
+            run?.Definition.Header.Organization ?? "",
             strategy.CreatedAt,
             strategy.LastUpdatedAt,
-            progress is null ? null : new StageView(progress.Stage, Slug(progress.Stage), 0, progress.Phase, null, [], [], 0, false),
-            outcome?.Decisions ?? progress?.Decisions ?? [],
+            stage is not null
+                ? new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated)
+                : progress is null ? null : new StageView(progress.Stage, Slug(progress.Stage), 0, progress.Phase, null, [], [], 0, false),
+            outcome?.Decisions ?? [.. progress?.Decisions ?? [], .. stage?.Decisions ?? []],
             document,
             reason,
             outcome?.IgnoredEvents ?? progress?.IgnoredEvents ?? 0)
         {
-            Delivery = status == StrategyStatuses.Running ? progress?.Delivery : null,
+            Delivery = running ? progress?.Delivery : null,
             Undeliverable = outcome?.Undeliverable ?? progress?.Undeliverable ?? [],
         };
     }

@@ -7,11 +7,11 @@ using StrategyFlow.Core.Framework;
 namespace StrategyFlow.Workflow.Orchestration;
 
 /// <summary>
-/// What a stage orchestration has recorded: the current round, decisions, ignored events (counted, the
-/// last few kept), reminders, escalation, delivery problems. It publishes all of it as the stage's
-/// custom status, which ops and the form handler read, and becomes the stage's result at the end.
+/// What a stage has recorded: the current round, decisions, ignored events (counted, the last few kept),
+/// reminders, escalation, delivery problems. It publishes all of it (as part of the strategy's custom
+/// status, which ops and the form handler read) and becomes the stage's result at the end.
 /// </summary>
-internal sealed class StageLog(TaskOrchestrationContext context, StageInput input)
+internal sealed class StageLog(TaskOrchestrationContext context, StageInput input, Action<StageStatus> publish)
 {
     /// <summary>How many ignored events are kept whole: enough to tell a person why their post did not count.</summary>
     public const int RecentIgnoredKept = 10;
@@ -103,7 +103,7 @@ internal sealed class StageLog(TaskOrchestrationContext context, StageInput inpu
         var phase = _ended ? StagePhase.Done : collecting ? StagePhase.CollectingInput : StagePhase.AwaitingApproval;
         IEnumerable<string> answered = _ended ? [] : collecting ? round.Answers.Keys : round.Approved;
         IEnumerable<string> pending = _ended ? [] : collecting ? round.PendingStakeholders : round.PendingApprovers;
-        context.SetCustomStatus(new StageStatus(
+        publish(new StageStatus(
             input.Stage.Number(), input.Stage, round.Number, phase, round.Deadline,
             answered.Order(StringComparer.Ordinal).ToList(), pending.Order(StringComparer.Ordinal).ToList(),
             RemindersSent, Escalated, _ignored, _decisions.Select(DecisionView.Of).ToList(), SendBackComment)

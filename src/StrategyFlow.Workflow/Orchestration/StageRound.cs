@@ -18,6 +18,7 @@ public enum RoundPhase
 /// <summary>Why an event was not acted on; audited, and shown to the person who sent it.</summary>
 public static class IgnoreReasons
 {
+    public const string AnotherStage = "another stage";
     public const string AnotherRound = "another round";
     public const string NotStakeholder = "not a stakeholder of this stage";
     public const string NotApprover = "not an approver of this stage";
@@ -103,6 +104,13 @@ public sealed class StageRound
     public IEnumerable<string> PendingApprovers => _plan.Approvers.Select(a => a.Email).Where(a => !HasApprovedCurrentDraft(a));
 
     /// <summary>Counts a stakeholder's answer (a revision replaces the earlier one); the reason when it does not count.</summary>
+    public string? Answer(AnswerSubmitted answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Stage != _plan.Stage ? IgnoreReasons.AnotherStage : Answer(answer.Participant, answer.Round, answer.AnswerSha256, answer.At);
+    }
+
+    /// <summary>Counts a stakeholder's answer to this stage (a revision replaces the earlier one); the reason when it does not count.</summary>
     public string? Answer(string participant, int round, string answerSha256, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(participant);
@@ -144,7 +152,8 @@ public sealed class StageRound
         ArgumentNullException.ThrowIfNull(decision);
         var approver = decision.Approver.ToLowerInvariant();
         var reason =
-            decision.Round != Number ? IgnoreReasons.AnotherRound
+            decision.Stage != _plan.Stage ? IgnoreReasons.AnotherStage
+            : decision.Round != Number ? IgnoreReasons.AnotherRound
             : !_plan.Approvers.Any(a => a.Email == approver) ? IgnoreReasons.NotApprover
             : Phase == RoundPhase.Collecting ? IgnoreReasons.NotAwaitingApproval
             : Phase != RoundPhase.Reviewing ? IgnoreReasons.AlreadyDecided

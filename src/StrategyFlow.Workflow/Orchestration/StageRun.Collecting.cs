@@ -28,7 +28,7 @@ internal sealed partial class StageRun
             if (winner == _inbox.Answer())
             {
                 var answer = _inbox.TakeAnswer();
-                _log.Ignore(WorkflowEvents.AnswerSubmitted, answer.Participant, answer.Round, Round.Answer(answer.Participant, answer.Round, answer.AnswerSha256, answer.At));
+                _log.Ignore(WorkflowEvents.AnswerSubmitted, answer.Participant, answer.Round, Round.Answer(answer));
             }
             else if (winner == _inbox.Decision())
             {

@@ -44,7 +44,7 @@ internal sealed partial class StageRun
             if (winner == _inbox.Answer())
             {
                 var late = _inbox.TakeAnswer();
-                _log.Ignore(WorkflowEvents.AnswerSubmitted, late.Participant, late.Round, Round.Answer(late.Participant, late.Round, late.AnswerSha256, late.At));
+                _log.Ignore(WorkflowEvents.AnswerSubmitted, late.Participant, late.Round, Round.Answer(late));
             }
             else if (winner == _inbox.Decision())
             {

@@ -23,12 +23,16 @@ internal sealed partial class StageRun : IDisposable
     private readonly StageLog _log;
     private StageOutbox? _outbox;
 
-    public StageRun(TaskOrchestrationContext context, StageInput input)
+    /// <param name="context">The strategy orchestration's context.</param>
+    /// <param name="input">The stage to run.</param>
+    /// <param name="inbox">The strategy's one inbox: a waiter must outlive the stage, or an event could meet an abandoned one.</param>
+    /// <param name="publish">Shows the stage's state in the strategy's custom status.</param>
+    public StageRun(TaskOrchestrationContext context, StageInput input, EventInbox inbox, Action<StageStatus> publish)
     {
         _context = context;
         _input = input;
-        _inbox = new EventInbox(context);
-        _log = new StageLog(context, input);
+        _inbox = inbox;
+        _log = new StageLog(context, input, publish);
         _mail = new StageMail(input, _log);
         _delivery = new DurableDelivery(context, input.Delivery, _inbox, _log.Delivering, _mail.DeliveryDelayed, _timers.Token);
     }

@@ -1,109 +1,92 @@
 using Microsoft.DurableTask;
-using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;
-using StrategyFlow.Workflow.Strategies;
 
 namespace StrategyFlow.Workflow.Orchestration;
 
 /// <summary>
-/// A whole strategy: the four stages in order, each a sub-orchestration with a fixed child id, then
-/// the archive and the outcome emails. A rejected or cancelled strategy is archived as a record too.
+/// A whole strategy, one stage per generation of one instance: the stage runs (<see cref="StageRun"/>),
+/// and when it is approved the instance continues as new with the next stage (<see cref="StrategyRun"/>
+/// carries what the stages so far left behind), so each generation's history holds one stage. After the
+/// fourth approval, a rejection or a cancellation the strategy is archived and everyone is told.
 /// </summary>
-public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, StrategyOutcome>
+public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyRun, StrategyOutcome?>
 {
-    public override async Task<StrategyOutcome> RunAsync(TaskOrchestrationContext context, StrategyDefinition input)
+    public override async Task<StrategyOutcome?> RunAsync(TaskOrchestrationContext context, StrategyRun input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var header = input.Header;
-        var decisions = new List<DecisionRecord>();
-        var approved = new List<StageKey>();
-        var ignored = 0;
-        var undeliverable = new List<string>();
-        var strategyContext = new StrategyContext { BusinessGoals = header.BusinessGoals };
         var inbox = new EventInbox(context);
-
-        foreach (var stage in StageKeys.InOrder)
+        var earlier = Views(input.Decisions);
+        StageResult result;
+        using (var stage = new StageRun(context, input.StageInput, inbox, status => context.SetCustomStatus(
+            new StrategyProgress(input.Stage.Number(), status.Phase, earlier)
+            {
+                Current = status,
+                Delivery = status.Delivery,
+                IgnoredEvents = input.IgnoredEvents + status.IgnoredEvents,
+                Undeliverable = input.Undeliverable.Union(status.Undeliverable, StringComparer.OrdinalIgnoreCase).ToList(),
+            })))
         {
-            context.SetCustomStatus(new StrategyProgress(stage.Number(), StagePhase.CollectingInput, Views(decisions))
-            {
-                IgnoredEvents = ignored,
-                Undeliverable = undeliverable.ToList(),
-            });
-            var childId = InstanceIds.Stage(header.Id, stage);
-            var child = context.CallSubOrchestratorAsync<StageResult>(
-                nameof(StageOrchestrator),
-                new StageInput(header, input.Plan(stage), input.Timing, strategyContext) { Delivery = input.Delivery },
-                new SubOrchestrationOptions { InstanceId = childId });
-
-            if (await Task.WhenAny(child, inbox.Cancel()) != child)
-            {
-                // The stage is listening for the same event: forward it and let the stage end cleanly.
-                context.SendEvent(childId, WorkflowEvents.CancelRequested, inbox.Cancel().Result);
-            }
-
-            var result = await child;
-            decisions.AddRange(result.Decisions);
-            ignored += result.IgnoredEvents;
-            undeliverable.AddRange(result.Undeliverable.Except(undeliverable, StringComparer.OrdinalIgnoreCase));
-
-            if (result.Outcome != StageOutcome.Approved)
-            {
-                var outcome = result.Outcome == StageOutcome.Rejected ? DocumentOutcome.Rejected : DocumentOutcome.Cancelled;
-                return await FinishAsync(context, inbox, input, new Ending(stage.Number(), outcome, approved, decisions, ignored, undeliverable, result.Reason));
-            }
-
-            approved.Add(stage); // the stage told the owner when it approved
-            strategyContext = result.Approved!.NextContext!;
+            result = await stage.RunAsync();
         }
 
-        return await FinishAsync(context, inbox, input, new Ending(StageKeys.InOrder.Count, DocumentOutcome.Approved, approved, decisions, ignored, undeliverable, null));
+        var run = input.After(result);
+        if (result.Outcome == StageOutcome.Approved && !input.IsLastStage)
+        {
+            // Events that arrived meanwhile (a cancellation, a late answer) go on to the next generation.
+            context.ContinueAsNew(run.Next(), preserveUnprocessedEvents: true);
+            return null;
+        }
+
+        var outcome = result.Outcome switch
+        {
+            StageOutcome.Approved => DocumentOutcome.Approved,
+            StageOutcome.Rejected => DocumentOutcome.Rejected,
+            _ => DocumentOutcome.Cancelled,
+        };
+        return await FinishAsync(context, inbox, run, outcome, result.Reason);
     }
 
-    /// <summary>How the stages ended (in which stage), and what they recorded on the way.</summary>
-    private sealed record Ending(
-        int Stage,
-        DocumentOutcome Outcome,
-        IReadOnlyList<StageKey> Approved,
-        List<DecisionRecord> Decisions,
-        int IgnoredEvents,
-        IReadOnlyList<string> Undeliverable,
-        string? Reason);
-
-    private static async Task<StrategyOutcome> FinishAsync(TaskOrchestrationContext context, EventInbox inbox, StrategyDefinition input, Ending ending)
+    private static async Task<StrategyOutcome> FinishAsync(
+        TaskOrchestrationContext context, EventInbox inbox, StrategyRun run, DocumentOutcome outcome, string? reason)
     {
-        var (endedIn, outcome, approved, decisions, ignored, undeliverable, reason) = ending;
-        var header = input.Header;
+        var header = run.Definition.Header;
         var kind = outcome switch
         {
             DocumentOutcome.Approved => MailKind.Completed,
             DocumentOutcome.Rejected => MailKind.Rejected,
             _ => MailKind.Cancelled,
         };
-        var announcement = input.Everyone()
+        var announcement = run.Definition.Everyone()
             .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind) { Comment = reason })
             .ToList();
         var archive = new ArchiveRequest(
-            header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement));
+            header, outcome, run.Approved, run.Decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement));
+        var decisions = Views(run.Decisions);
+        StrategyProgress Progress(StagePhase phase) => new(run.Stage.Number(), phase, decisions)
+        {
+            IgnoredEvents = run.IgnoredEvents,
+            Undeliverable = run.Undeliverable,
+        };
 
         // The archive is the record: it is retried until it is written, whatever else arrives meanwhile.
         using var timers = new CancellationTokenSource();
         var delivery = new DurableDelivery(
             context,
-            input.Delivery,
+            run.Definition.Delivery,
             inbox,
-            status => context.SetCustomStatus(new StrategyProgress(endedIn, StagePhase.Archiving, Views(decisions)) { Delivery = status, IgnoredEvents = ignored, Undeliverable = undeliverable }),
+            status => context.SetCustomStatus(Progress(StagePhase.Archiving) with { Delivery = status }),
             status => new MailBatch(header, [new MailOrder(MailOrder.Key(header.Id, 0, 0, MailKind.DeliveryDelayed, 0, header.Owner.Email), header.Owner, MailKind.DeliveryDelayed) { Pending = [status.What] }]),
             timers.Token);
         var (_, document) = await delivery.CallAsync<ArchiveResult>("archive", nameof(ArchiveStrategy), archive, interruptible: false);
 
-        context.SetCustomStatus(new StrategyProgress(endedIn, StagePhase.Done, Views(decisions)) { IgnoredEvents = ignored, Undeliverable = undeliverable });
-        return new StrategyOutcome(outcome, document!, Views(decisions), ignored, reason) { Undeliverable = undeliverable };
+        context.SetCustomStatus(Progress(StagePhase.Done));
+        return new StrategyOutcome(outcome, document!, decisions, run.IgnoredEvents, reason) { Undeliverable = run.Undeliverable };
     }
 
-    private static List<DecisionView> Views(List<DecisionRecord> decisions) => decisions.Select(DecisionView.Of).ToList();
+    private static List<DecisionView> Views(IEnumerable<DecisionRecord> decisions) => decisions.Select(DecisionView.Of).ToList();
 }

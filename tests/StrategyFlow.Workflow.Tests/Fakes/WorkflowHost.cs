@@ -11,6 +11,7 @@ using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Strategies;
@@ -105,14 +106,18 @@ public sealed class WorkflowHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(definition);
         return await Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(StrategyOrchestrator), definition, new Microsoft.DurableTask.StartOrchestrationOptions(definition.Id));
+            nameof(StrategyOrchestrator), new StrategyRun(definition), new Microsoft.DurableTask.StartOrchestrationOptions(definition.Id));
     }
 
-    public async Task<StageStatus?> StageStatusAsync(string id, StageKey stage)
-    {
-        var child = await Client.GetInstanceAsync(InstanceIds.Stage(id, stage), getInputsAndOutputs: true);
-        return child?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<StageStatus>(json, CoreJson.Options) : null;
-    }
+    /// <summary>The strategy's custom status.</summary>
+    public async Task<StrategyProgress?> ProgressAsync(string id) =>
+        (await Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus is { } json
+            ? JsonSerializer.Deserialize<StrategyProgress>(json, CoreJson.Options)
+            : null;
+
+    /// <summary>The stage's status as the form handler reads it: live while it runs, its decisions once done, null before.</summary>
+    public async Task<StageStatus?> StageStatusAsync(string id, StageKey stage) =>
+        StageConfirmation.Of(await Client.GetInstanceAsync(id, getInputsAndOutputs: true), stage);
 
     /// <summary>Polls until the stage reaches the round and phase, or fails after <see cref="Patience"/>.</summary>
     public Task<StageStatus> WaitForStageAsync(string id, StageKey stage, int round, StagePhase phase, Func<StageStatus, bool>? also = null) =>
@@ -134,8 +139,7 @@ public sealed class WorkflowHost : IAsyncDisposable
     public async Task<string> AnswerAsync(string id, StageKey stage, int round, string email, StageAnswer answer)
     {
         var sha = await Repository.SaveAnswerAsync(id, stage, round, email, answer);
-        await Client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.AnswerSubmitted,
-            new AnswerSubmitted(round, email, sha, DateTimeOffset.UtcNow));
+        await Client.RaiseEventAsync(id, WorkflowEvents.AnswerSubmitted, new AnswerSubmitted(stage, round, email, sha, DateTimeOffset.UtcNow));
         return sha;
     }
 
@@ -150,8 +154,8 @@ public sealed class WorkflowHost : IAsyncDisposable
         seen ??= (await WaitForAsync(
             async () => await StageStatusAsync(id, stage) is { DraftSha256: not null } status ? status : null, $"draft under review of {stage}")).DraftSha256;
         var sha = await Repository.SaveDraftAsync(id, stage, round, approver, draft);
-        await Client.RaiseEventAsync(InstanceIds.Stage(id, stage), WorkflowEvents.DecisionSubmitted,
-            new DecisionSubmitted(round, approver, decision, comment, sha, DateTimeOffset.UtcNow, seen));
+        await Client.RaiseEventAsync(id, WorkflowEvents.DecisionSubmitted,
+            new DecisionSubmitted(stage, round, approver, decision, comment, sha, DateTimeOffset.UtcNow, seen));
     }
 
     /// <summary>Every stakeholder answers with the stage's sample answer, then the first approver approves.</summary>

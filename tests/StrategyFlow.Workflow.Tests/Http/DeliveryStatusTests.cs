@@ -130,7 +130,7 @@ public sealed class DeliveryStatusTests : IAsyncLifetime
         await StrategyApi.StartAsync(Requests.Json(body), Client, _host.Repository, TimeProvider.System, Options.Create(new StrategyFlowOptions { Delivery = configured }), CancellationToken.None);
 
         var instance = await Client.GetInstanceAsync("configured-delivery", getInputsAndOutputs: true);
-        Assert.Equal(configured.Policy, instance!.ReadInputAs<StrategyDefinition>()!.Delivery);
+        Assert.Equal(configured.Policy, instance!.ReadInputAs<StrategyRun>()!.Definition.Delivery);
     }
 
     /// <summary>The status never claims mail that did not go out: a reminder counts once it was sent.</summary>

@@ -156,11 +156,9 @@ public sealed class FormApiTests : IAsyncLifetime
         using (var timeout = new CancellationTokenSource(WorkflowHost.Patience))
         {
             await Client.WaitForInstanceCompletionAsync(Id, timeout.Token);
-            await Client.WaitForInstanceCompletionAsync(InstanceIds.Stage(Id, StageKey.Goals), timeout.Token);
         }
 
         await Client.PurgeInstanceAsync(Id);
-        await Client.PurgeInstanceAsync(InstanceIds.Stage(Id, StageKey.Goals));
         var again = await StrategyApi.StartAsync(
             Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None);
         Assert.Equal(409, Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>(again.Result).StatusCode);

@@ -27,8 +27,8 @@ public sealed class IgnoredEventsTests(ITestOutputHelper output) : IAsyncLifetim
         for (var i = 0; i < sent; i++)
         {
             // Not a stakeholder of the strategy: ignored, and told apart by the address.
-            await _host.Client.RaiseEventAsync(InstanceIds.Stage(definition.Id, StageKey.Goals), WorkflowEvents.AnswerSubmitted,
-                new AnswerSubmitted(1, $"stranger{i}@elsewhere.example", sha, DateTimeOffset.UtcNow));
+            await _host.Client.RaiseEventAsync(definition.Id, WorkflowEvents.AnswerSubmitted,
+                new AnswerSubmitted(StageKey.Goals, 1, $"stranger{i}@elsewhere.example", sha, DateTimeOffset.UtcNow));
         }
 
         var status = await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput, s => s.IgnoredEvents == sent);

@@ -25,8 +25,9 @@ public sealed class StageRoundTests
         return round;
     }
 
-    private static DecisionSubmitted Decision(int approver, DecisionKind kind, string draft = "draft-0", string? seen = "draft-0", string comment = "", int round = 1) =>
-        new(round, Samples.Approver(approver), kind, comment, draft, Start.AddDays(6), seen);
+    private static DecisionSubmitted Decision(
+        int approver, DecisionKind kind, string draft = "draft-0", string? seen = "draft-0", string comment = "", int round = 1, StageKey stage = StageKey.Goals) =>
+        new(stage, round, Samples.Approver(approver), kind, comment, draft, Start.AddDays(6), seen);
 
     private static void AssertEnd(RoundEnd? end, ReviewOutcome outcome, string? draft, string[] approvedBy, string comment)
     {
@@ -134,6 +135,19 @@ public sealed class StageRoundTests
     public void Decide_WhileCollecting_IsIgnored()
     {
         Assert.Equal(IgnoreReasons.NotAwaitingApproval, Round().Decide(Decision(1, DecisionKind.Approved)).IgnoredBecause);
+    }
+
+    [Fact]
+    public void Decide_ForAnotherStage_IsIgnored() =>
+        Assert.Equal(IgnoreReasons.AnotherStage, Reviewing().Decide(Decision(1, DecisionKind.Approved, stage: StageKey.Audiences)).IgnoredBecause);
+
+    [Fact]
+    public void Answer_ForAnotherStageWithTheSameRound_IsIgnored()
+    {
+        var round = Round();
+
+        Assert.Equal(IgnoreReasons.AnotherStage, round.Answer(new AnswerSubmitted(StageKey.Activities, 1, Samples.Stakeholder(1), "sha-a", Start)));
+        Assert.Null(round.Answer(new AnswerSubmitted(StageKey.Goals, 1, Samples.Stakeholder(1), "sha-a", Start)));
     }
 
     [Fact]
