@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -49,7 +50,11 @@ public static class DurableRuntimeExtensions
             p.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value.WorkItemQueueVisibilityTimeout / 3,
             p.GetRequiredService<ILogger<ActivityLockRenewingOrchestrationService>>()));
         services.AddSingleton(p => (IOrchestrationServiceClient)p.GetRequiredKeyedService<IOrchestrationService>(Backend));
-        services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true); // no catch-all gRPC routes on the public port
+        services.AddGrpc(grpc =>
+        {
+            grpc.IgnoreUnknownServices = true; // no catch-all gRPC routes on the public port
+            grpc.MaxReceiveMessageSize = null; // inputs and histories of any size, as the storage backend takes them
+        });
         services.AddSingleton<TaskHubGrpcServer>();
 
         // Registered before the worker: hosted services start in order, and the task hub must exist first.
@@ -92,6 +97,13 @@ public static class DurableRuntimeExtensions
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
+            }
+
+            // The worker and the sidecar exchange whole orchestration inputs and histories: the public routes'
+            // body limit is not theirs (the port is loopback only and serves nothing else).
+            if (forSidecar && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = null;
             }
 
             await next(context);

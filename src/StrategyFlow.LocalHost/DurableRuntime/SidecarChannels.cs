@@ -14,9 +14,11 @@ public sealed class SidecarChannels : IDisposable
     public SidecarChannels(SidecarEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        Worker = GrpcChannel.ForAddress(endpoint.Address);
+        // Work items carry whole histories and inputs: no 4 MB cap on what the sidecar sends back.
+        Worker = GrpcChannel.ForAddress(endpoint.Address, new GrpcChannelOptions { MaxReceiveMessageSize = null });
         Client = GrpcChannel.ForAddress(endpoint.Address, new GrpcChannelOptions
         {
+            MaxReceiveMessageSize = null,
             ServiceConfig = new ServiceConfig
             {
                 MethodConfigs =

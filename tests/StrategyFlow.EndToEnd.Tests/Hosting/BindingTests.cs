@@ -78,4 +78,43 @@ public sealed class BindingTests(LocalRuntimeFixture runtime)
             Directory.Delete(data, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The worker and the sidecar exchange whole orchestration inputs and histories: a stage's context after three
+    /// stages of the longest valid content is far over the public routes' 256 KB body limit, which must not apply here.
+    /// </summary>
+    [Fact]
+    public async Task SidecarPort_GrpcMessageOverThePublicBodyLimit_IsServed()
+    {
+        const int Payload = 600 * 1024;
+        var message = new List<byte> { 0x0A }; // field 1, length-delimited: an unknown field an empty message skips
+        for (var length = (uint)Payload; ; length >>= 7)
+        {
+            message.Add((byte)(length < 0x80 ? length : (length & 0x7F) | 0x80));
+            if (length < 0x80)
+            {
+                break;
+            }
+        }
+        message.AddRange(new byte[Payload]);
+        var frame = new byte[5 + message.Count]; // gRPC framing: not compressed, then the length, big-endian
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)message.Count);
+        message.CopyTo(frame, 5);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{runtime.SidecarPort.ToString(CultureInfo.InvariantCulture)}/TaskHubSidecarService/Hello")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TE.ParseAdd("trailers");
+
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer : response.Headers.GetValues("grpc-status");
+        Assert.Equal("0", status.Single()); // OK, not Unknown from a refused body
+    }
 }
