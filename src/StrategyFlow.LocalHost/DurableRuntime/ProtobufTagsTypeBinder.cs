@@ -3,10 +3,10 @@ using DurableTask.AzureStorage;
 namespace StrategyFlow.LocalHost.DurableRuntime;
 
 /// <summary>
-/// The gRPC sidecar hands the storage backend a sub-orchestration's tags as Google.Protobuf's
+/// The gRPC sidecar can hand the storage backend an orchestration's tags as Google.Protobuf's
 /// <c>MapField&lt;string, string&gt;</c>. The backend writes queue messages with Json.NET type names
-/// and cannot resolve that type when reading them back, so every sub-orchestration start would be
-/// poisoned. Tags are plain string pairs: read them as a dictionary.
+/// and cannot resolve that type when reading them back, so such a message would be poisoned. Tags are
+/// plain string pairs: read them as a dictionary.
 /// </summary>
 internal sealed class ProtobufTagsTypeBinder : ICustomTypeBinder
 {

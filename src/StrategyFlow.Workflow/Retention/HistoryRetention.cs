@@ -7,7 +7,7 @@ namespace StrategyFlow.Workflow.Retention;
 
 /// <summary>
 /// Purges the durable history and instance rows of strategies that ended more than
-/// <see cref="RetentionOptions.KeepEndedFor"/> ago (stage instances included). The archive is the record: it
+/// <see cref="RetentionOptions.KeepEndedFor"/> ago. The archive is the record: it
 /// stays, and so does the start claim that keeps the id from being used again. Without purging, the task
 /// hub's tables grow with every strategy, and so does the cost of every query against them.
 /// Both hosts run it on a schedule: a timer function on Azure, a background service locally.
