@@ -355,6 +355,13 @@ public static partial class FormApi
         }
 
         var language = run.Definition.Header.Language;
+        if (IsBehind(strategy, claims))
+        {
+            // The mail went out but its stage or round is not committed yet (a host died in between, and the
+            // episode runs again once its message reappears): neither closed nor invalid, just not ready.
+            return (null, FormPages.Notice(NoticeKind.Unavailable, language));
+        }
+
         var status = StageConfirmation.Of(strategy, claims.Stage);
         var phase = claims.Role == LinkRole.Stakeholder ? StagePhase.CollectingInput : StagePhase.AwaitingApproval;
         var open = strategy.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending

@@ -33,10 +33,10 @@ public static class StrategyApi
 
     /// <summary>
     /// How long an unreleased start claim keeps its id from other starts when no run appeared: far longer
-    /// than a start takes (a blob write, a queue message, a table insert), short enough that a process that
-    /// died between claiming and starting does not strand the id.
+    /// than a start takes (a blob write, a queue message, a table insert: milliseconds), short enough that a
+    /// client retrying a start the host died in the middle of gets through within seconds.
     /// </summary>
-    public static readonly TimeSpan StartClaimLifetime = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan StartClaimLifetime = TimeSpan.FromSeconds(20);
 
     /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
     public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(

@@ -83,6 +83,21 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Contains("name=\"draftBase\"", page.Html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A link whose round never shows within the catch-up (its episode's state was lost with a killed host and
+    /// runs again only when its message reappears) is neither closed nor invalid: the person is asked to come back.
+    /// </summary>
+    [Fact]
+    public async Task Get_LinkForARoundThatHasNotShownYet_SaysComeBackNotClosed()
+    {
+        var claims = new LinkClaims(_definition.Id, _definition.Header.Run ?? "", StageKey.Goals, 2, Samples.Stakeholder(1), LinkRole.Stakeholder, DateTimeOffset.UtcNow.AddDays(1));
+
+        var page = await GetAsync(Services.Tokens.Create(claims));
+
+        Assert.Equal(503, page.StatusCode);
+        Assert.Contains("data-notice=\"Unavailable\"", page.Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Get_StakeholderLink_ShowsTheFormAndChangesNothing()
     {
@@ -256,7 +271,14 @@ public sealed class FormApiTests : IAsyncLifetime
     [Fact]
     public async Task Post_FreshLinkForARoundThatIsNotOpen_IsTheRoundClosedPageAndSendsNothing()
     {
-        var page = await PostAsync(ExpiredLink(Samples.Stakeholder(1), round: 2), ("action", "freshLink"));
+        foreach (var stakeholder in new[] { Samples.Stakeholder(1), Samples.Stakeholder(2) })
+        {
+            await _host.AnswerAsync(_definition.Id, StageKey.Goals, 1, stakeholder, Samples.Answer(StageKey.Goals));
+        }
+
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval); // collecting is over
+
+        var page = await PostAsync(ExpiredLink(Samples.Stakeholder(1), round: 1), ("action", "freshLink"));
 
         Assert.Equal(200, page.StatusCode);
         Assert.Contains(PageText.Notice(NoticeKind.RoundClosed).Title.Fi, page.Html, StringComparison.Ordinal);
