@@ -12,7 +12,10 @@ namespace StrategyFlow.Bench.Storage;
 /// instance started) to the commit of the episode that handled it: control-queue wait + history load + replay.
 /// </param>
 /// <param name="ActivityRoundTrip">Milliseconds from an activity's scheduling commit to its completion: work-item queue wait + run.</param>
-public sealed record HistoryAnalysis(long Events, long Episodes, IReadOnlyDictionary<string, long> EventsByType, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip);
+/// <param name="EpisodeCommits">When each episode was committed (its <c>OrchestratorStarted</c> row's timestamp): progress over time.</param>
+public sealed record HistoryAnalysis(
+    long Events, long Episodes, IReadOnlyDictionary<string, long> EventsByType, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip,
+    IReadOnlyList<DateTimeOffset> EpisodeCommits);
 
 /// <summary>Reads the Durable Task Azure Storage history table (<c>{TaskHub}History</c>) straight from Azurite.</summary>
 public static class HistoryTable
@@ -32,6 +35,7 @@ public static class HistoryTable
         var activityRoundTrip = new List<double>();
         var scheduled = new Dictionary<(string Instance, int Id), DateTimeOffset>();
         var completed = new List<(string Instance, int Id, DateTimeOffset At)>();
+        var commits = new List<DateTimeOffset>();
         await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "EventType", "EventId", "TaskScheduledId", "_Timestamp", "Timestamp"]))
         {
             if (string.Equals(row.RowKey, "sentinel", StringComparison.Ordinal))
@@ -44,6 +48,10 @@ public static class HistoryTable
             if (type == "OrchestratorStarted")
             {
                 episodes++;
+                if (row.Timestamp is { } commit)
+                {
+                    commits.Add(commit);
+                }
             }
             var created = row.GetDateTimeOffset("_Timestamp");
             if (created is null || row.Timestamp is not { } committed)
@@ -70,6 +78,6 @@ public static class HistoryTable
                 activityRoundTrip.Add((at - start).TotalMilliseconds);
             }
         }
-        return new HistoryAnalysis(events, episodes, byType, Percentiles.Of(messageToEpisode), Percentiles.Of(activityRoundTrip));
+        return new HistoryAnalysis(events, episodes, byType, Percentiles.Of(messageToEpisode), Percentiles.Of(activityRoundTrip), commits);
     }
 }
