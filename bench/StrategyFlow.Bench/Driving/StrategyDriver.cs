@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using StrategyFlow.Bench.Results;
@@ -22,6 +23,13 @@ public sealed partial class StrategyDriver(
 {
     static readonly string[] Stages = ["goals", "audiences", "activities", "ownership"];
     static readonly TimeSpan EarlyLinkGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a kill the early link can last longer: the episode that commits the stage's state is retried only
+    /// once its control-queue message shows again (the local host hides it for 20 s), while the mail it had
+    /// enqueued may already be out.
+    /// </summary>
+    static readonly TimeSpan EarlyLinkGraceAfterRestart = TimeSpan.FromSeconds(60);
     static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Stages of every strategy.</summary>
@@ -169,9 +177,25 @@ public sealed partial class StrategyDriver(
     /// </summary>
     async Task<DateTimeOffset> OpenAndPostAsync(MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
+        // What last went wrong with a request that is being made again: said when the strategy times out.
+        var lastProblem = new StrongBox<string?>();
+        try
+        {
+            return await OpenAndPostOnceTakenAsync(mail, fields, lastProblem, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{mail.Kind} form ({mail.Strategy} {mail.Stage} round {mail.Round}): not taken by the deadline; last: {lastProblem.Value ?? "none"}.");
+        }
+    }
+
+    async Task<DateTimeOffset> OpenAndPostOnceTakenAsync(
+        MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, StrongBox<string?> lastProblem, CancellationToken cancellationToken)
+    {
         var link = mail.Links.Single(l => l.Contains("/api/forms/", StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         var firstTry = Stopwatch.StartNew();
+        var grace = hostMayRestart ? EarlyLinkGraceAfterRestart : EarlyLinkGrace;
         DateTimeOffset? lostPost = null;
         while (true)
         {
@@ -179,13 +203,15 @@ public sealed partial class StrategyDriver(
             using var page = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, link), cancellationToken);
             if (page is null || (hostMayRestart && page.StatusCode == HttpStatusCode.ServiceUnavailable))
             {
+                lastProblem.Value = page is null ? "GET: no answer" : "GET: 503";
                 await RetryAfterUnavailableAsync(page, cancellationToken);
                 continue;
             }
             // On Azure Storage the mail can arrive before the stage's instance row carries its input: the
             // link then reads as invalid for a moment. Counted, and asked again like a user pressing reload.
-            if (page.StatusCode == HttpStatusCode.Forbidden && firstTry.Elapsed < EarlyLinkGrace)
+            if (page.StatusCode == HttpStatusCode.Forbidden && firstTry.Elapsed < grace)
             {
+                lastProblem.Value = "GET: 403 (link not valid yet)";
                 measurements.EarlyLinkRejection();
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
                 continue;
@@ -207,6 +233,7 @@ public sealed partial class StrategyDriver(
             using var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, link) { Content = new FormUrlEncodedContent([.. hidden, .. fields]) }, cancellationToken);
             if (answer is null || (hostMayRestart && answer.StatusCode == HttpStatusCode.ServiceUnavailable))
             {
+                lastProblem.Value = answer is null ? "POST: no answer" : "POST: 503";
                 lostPost ??= sentAt;
                 await RetryAfterUnavailableAsync(answer, cancellationToken);
                 continue;

@@ -20,8 +20,12 @@ public sealed record CrashRecovery(
     double? FirstProgressAfterKillSeconds, double? LongestGapAfterKillSeconds, double? LongestGapBeforeKillSeconds,
     Percentiles WaitingForMailAtKill)
 {
-    /// <summary>In-flight work resumed within the target, and nothing stalled as long after.</summary>
-    public bool ResumedInTime => LongestGapAfterKillSeconds is { } gap && gap <= Targets.Resume.TotalSeconds;
+    /// <summary>
+    /// In-flight work resumed within the target: progress came back, nothing stalled as long after, and nobody
+    /// waiting for mail at the kill waited longer for it.
+    /// </summary>
+    public bool ResumedInTime => LongestGapAfterKillSeconds is { } gap && gap <= Targets.Resume.TotalSeconds
+        && (WaitingForMailAtKill.Count == 0 || WaitingForMailAtKill.Max <= Targets.Resume.TotalMilliseconds);
 
     public static CrashRecovery Analyze(
         DateTimeOffset runStart, DateTimeOffset killedAt, DateTimeOffset readyAt, int inFlightAtKill,

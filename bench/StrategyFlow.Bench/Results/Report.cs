@@ -179,7 +179,7 @@ public static class Report
             {
                 var clean = run.Completed == run.Strategies && run.MailDeliveredTwice == 0;
                 yield return Invariant(
-                    $"{who}kill -9 at {crash.KilledAtSeconds:0} s: longest gap without progress after it {Format(crash.LongestGapAfterKillSeconds)} s (limit {Targets.Resume.TotalSeconds:0}): {Verdict(crash.ResumedInTime)}; {run.Completed} of {run.Strategies} completed, {run.MailDeliveredTwice} mail delivered twice: {Verdict(clean)}");
+                    $"{who}kill -9 at {crash.KilledAtSeconds:0} s: longest gap without progress after it {Format(crash.LongestGapAfterKillSeconds)} s, longest wait for mail across it {Format(crash.WaitingForMailAtKill.Count > 0 ? crash.WaitingForMailAtKill.Max / 1000 : null)} s (limit {Targets.Resume.TotalSeconds:0} s each): {Verdict(crash.ResumedInTime)}; {run.Completed} of {run.Strategies} completed, {run.MailDeliveredTwice} mail delivered twice: {Verdict(clean)}");
             }
             var mb = run.HostKbPerInFlightStrategy / 1024;
             yield return Invariant(

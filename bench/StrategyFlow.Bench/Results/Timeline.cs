@@ -55,11 +55,19 @@ public static class Timeline
     public static IReadOnlyList<MinuteStats> PerMinute(Measurements measurements, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(measurements);
-        var start = measurements.StartedAt;
+        return PerMinute(measurements.StartedAt, measurements.Spans, measurements.SubmissionsToNextEmail, measurements.Posts, duration);
+    }
+
+    public static IReadOnlyList<MinuteStats> PerMinute(
+        DateTimeOffset start, IEnumerable<StrategySpan> strategies, IEnumerable<TimedSample> submissionsToNextEmail, IEnumerable<DateTimeOffset> postsAnswered, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(submissionsToNextEmail);
+        ArgumentNullException.ThrowIfNull(postsAnswered);
         int MinuteOf(DateTimeOffset at) => Math.Max(0, (int)((at - start) / Minute));
-        var spans = measurements.Spans.ToList();
-        var submissions = measurements.SubmissionsToNextEmail.ToLookup(s => MinuteOf(s.At));
-        var posts = measurements.Posts.CountBy(MinuteOf).ToDictionary();
+        var spans = strategies.ToList();
+        var submissions = submissionsToNextEmail.ToLookup(s => MinuteOf(s.At));
+        var posts = postsAnswered.CountBy(MinuteOf).ToDictionary();
         var arrivals = spans.CountBy(s => MinuteOf(s.Started)).ToDictionary();
         var completed = spans.Where(s => s.Succeeded).CountBy(s => MinuteOf(s.Ended)).ToDictionary();
         var failed = spans.Where(s => !s.Succeeded).CountBy(s => MinuteOf(s.Ended)).ToDictionary();
@@ -81,15 +89,21 @@ public static class Timeline
     /// <summary>The verdict on an open-loop run of <paramref name="ratePerMinute"/> for <paramref name="arrivalMinutes"/> minutes.</summary>
     public static SteadyVerdict Judge(IReadOnlyList<MinuteStats> series, Measurements measurements, double ratePerMinute, double arrivalMinutes)
     {
-        ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(measurements);
+        return Judge(series, measurements.StartedAt, measurements.SubmissionsToNextEmail, measurements.Failed, ratePerMinute, arrivalMinutes);
+    }
+
+    public static SteadyVerdict Judge(
+        IReadOnlyList<MinuteStats> series, DateTimeOffset start, IEnumerable<TimedSample> submissionsToNextEmail, int failed, double ratePerMinute, double arrivalMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(submissionsToNextEmail);
         var last = Math.Min(series.Count, (int)Math.Ceiling(arrivalMinutes)) - 1;
         var first = Math.Max(0, last - Targets.SteadyWindowMinutes + 1);
         var window = series.Skip(first).Take(last - first + 1).ToList();
-        var limit = Targets.BacklogSlopeShareOfRate * ratePerMinute;
-        var failed = measurements.Failed;
-        var samples = measurements.SubmissionsToNextEmail
-            .Where(s => (s.At - measurements.StartedAt) >= first * Minute && (s.At - measurements.StartedAt) < (last + 1) * Minute)
+        var limit = Math.Round(Targets.BacklogSlopeShareOfRate * ratePerMinute, 2);
+        var samples = submissionsToNextEmail
+            .Where(s => s.At - start >= first * Minute && s.At - start < (last + 1) * Minute)
             .Select(s => s.Milliseconds)
             .ToList();
         double? p95 = samples.Count > 0 ? Percentiles.Of(samples).P95 : null;
