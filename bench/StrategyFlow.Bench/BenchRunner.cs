@@ -81,7 +81,7 @@ public static class BenchRunner
             var crash = drive.Kill is { } kill
                 ? CrashRecovery.Analyze(
                     measurements.StartedAt, kill.KilledAt, kill.ReadyAt, kill.InFlight,
-                    (mail ?? []).Select(m => m.SentAt).Concat(history?.EpisodeCommits ?? []), measurements.MailWaits)
+                    (mail ?? []).Select(m => m.SentAt).Concat(history?.EpisodeCommits ?? []), history?.Work ?? [], measurements.StartsTakenAfterRetry, measurements.MailWaits)
                 : null;
             var minutes = Timeline.PerMinute(measurements, duration);
             // Per completed strategy; when none completed (a failed run), per strategy started.

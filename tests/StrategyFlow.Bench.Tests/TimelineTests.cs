@@ -86,18 +86,41 @@ public sealed class TimelineTests
         var progress = Enumerable.Range(1, 9).Select(s => At(s)).Concat([At(14), At(15), At(34)]);
         MailWait[] waits = [new(At(8), At(25)), new(At(9), At(9.5)), new(At(12), At(13))];
 
-        var crash = CrashRecovery.Analyze(Start, At(10), At(12.5), 7, progress, waits);
+        // An activity the dead host was running comes back after its 15 s visibility timeout; the others were not caught.
+        WorkSpan[] work = [new(At(9), At(25)), new(At(8), At(9)), new(At(11), At(12)), new(At(9.9), At(14))];
+
+        var crash = CrashRecovery.Analyze(Start, At(10), At(12.5), 7, progress, work, [At(5), At(13)], waits);
 
         Assert.Equal((10.0, 2.5, 7), (crash.KilledAtSeconds, crash.RestartSeconds, crash.InFlightAtKill));
         Assert.Equal((4.0, 19.0, 1.0), (crash.FirstProgressAfterKillSeconds!.Value, crash.LongestGapAfterKillSeconds!.Value, crash.LongestGapBeforeKillSeconds!.Value));
+        Assert.Equal((2, 15_000.0), (crash.InFlightWorkAtKill.Count, crash.InFlightWorkAtKill.Max));
+        Assert.Equal((1, 3_000.0), (crash.StartsCaught.Count, crash.StartsCaught.Max));
         Assert.Equal((1, 15_000.0), (crash.WaitingForMailAtKill.Count, crash.WaitingForMailAtKill.Max));
         Assert.True(crash.ResumedInTime);
     }
 
     [Fact]
+    public void CrashRecovery_WorkCaughtLongerThanTheTarget_HasNotResumedInTime()
+    {
+        var crash = CrashRecovery.Analyze(Start, At(10), At(12), 1, [At(12), At(20), At(41)], [new(At(9), At(41))], [], []);
+
+        Assert.Equal(21.0, crash.LongestGapAfterKillSeconds);
+        Assert.False(crash.ResumedInTime);
+    }
+
+    [Fact]
+    public void CrashRecovery_AStartTakenOnlyAfterItsClaimLapsed_HasNotResumedInTime()
+    {
+        var crash = CrashRecovery.Analyze(Start, At(10), At(12), 1, [At(12), At(20)], [], [At(130)], []);
+
+        Assert.Equal(120_000.0, crash.StartsCaught.Max);
+        Assert.False(crash.ResumedInTime);
+    }
+
+    [Fact]
     public void CrashRecovery_NoProgressAfterTheKill_HasNotResumed()
     {
-        var crash = CrashRecovery.Analyze(Start, At(10), At(12), 1, [At(5)], []);
+        var crash = CrashRecovery.Analyze(Start, At(10), At(12), 1, [At(5)], [], [], []);
 
         Assert.Null(crash.FirstProgressAfterKillSeconds);
         Assert.False(crash.ResumedInTime);

@@ -31,6 +31,7 @@ public sealed partial class StrategyDriver(
     /// </summary>
     static readonly TimeSpan EarlyLinkGraceAfterRestart = TimeSpan.FromSeconds(60);
     static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan StartClaimRetryDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>Stages of every strategy.</summary>
     public static int StageCount => Stages.Length;
@@ -56,7 +57,7 @@ public sealed partial class StrategyDriver(
                 for (var round = 1; ; round++)
                 {
                     var kind = round == 1 ? "Invitation" : "SentBack";
-                    var invitations = await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == kind, stakeholders);
+                    var invitations = await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == kind, stakeholders, $"{kind}/{slug}/{round}");
                     if (approvedAt is { } approval)
                     {
                         measurements.ApprovalToInvitations(invitations.Max(m => m.SentAt) - approval);
@@ -84,7 +85,7 @@ public sealed partial class StrategyDriver(
                         }));
                         lastSubmission = posted.Max();
                     }
-                    var review = (await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == "ReviewRequest", 1))[0];
+                    var review = (await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == "ReviewRequest", 1, $"ReviewRequest/{slug}/{round}"))[0];
                     measurements.SubmissionToNextEmail(lastSubmission, review.SentAt);
 
                     if (thinking is not null)
@@ -100,7 +101,7 @@ public sealed partial class StrategyDriver(
                     }
                 }
             }
-            await inbox.TakeAsync(m => m.Kind == "Completed", 1);
+            await inbox.TakeAsync(m => m.Kind == "Completed", 1, "Completed");
             succeeded = true;
         }
         finally
@@ -138,10 +139,21 @@ public sealed partial class StrategyDriver(
                 retried = true;
                 continue;
             }
-            // 409 after a lost answer: the first attempt started it (an id names one run for good).
-            if (response.StatusCode == HttpStatusCode.Accepted || (retried && response.StatusCode == HttpStatusCode.Conflict))
+            if (response.StatusCode == HttpStatusCode.Accepted || (retried && response.StatusCode == HttpStatusCode.Conflict && await ExistsAsync(id, cancellationToken)))
             {
+                if (retried)
+                {
+                    measurements.StartTakenAfterRetry();
+                }
                 return;
+            }
+            if (retried && response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // The dead host had claimed the id and not started it: the claim bars a new start until it
+                // lapses (two minutes). An operator would look at the status and try again meanwhile.
+                measurements.Retry();
+                await Task.Delay(StartClaimRetryDelay, cancellationToken);
+                continue;
             }
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
@@ -149,6 +161,16 @@ public sealed partial class StrategyDriver(
             }
             await Task.Delay(RetryDelay, cancellationToken); // Retry-After: 1
         }
+    }
+
+    /// <summary>Whether the strategy's run exists (the ops API's status answers 200).</summary>
+    async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
+    {
+        using var status = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/api/strategies/{Uri.EscapeDataString(id)}")
+        {
+            Headers = { { "x-functions-key", opsKey } },
+        }, cancellationToken);
+        return status?.StatusCode == HttpStatusCode.OK;
     }
 
     /// <summary>
@@ -284,7 +306,7 @@ public sealed partial class StrategyDriver(
     {
         readonly List<MailItem> pending = [];
 
-        public async Task<IReadOnlyList<MailItem>> TakeAsync(Func<MailItem, bool> match, int count)
+        public async Task<IReadOnlyList<MailItem>> TakeAsync(Func<MailItem, bool> match, int count, string what)
         {
             var since = DateTimeOffset.UtcNow;
             while (true)
@@ -303,7 +325,7 @@ public sealed partial class StrategyDriver(
                 catch (OperationCanceledException)
                 {
                     throw new TimeoutException(
-                        $"{strategy}: timed out waiting for {count} mail(s); unmatched so far: {string.Join(", ", pending.Select(m => $"{m.Kind}/{m.Stage}/{m.Round}"))}");
+                        $"{strategy}: timed out waiting for {count} mail(s) {what}; unmatched so far: {string.Join(", ", pending.Select(m => $"{m.Kind}/{m.Stage}/{m.Round}"))}");
                 }
             }
         }

@@ -22,6 +22,7 @@ public sealed class Measurements
     readonly ConcurrentQueue<DateTimeOffset> posts = new();
     readonly ConcurrentQueue<StrategySpan> spans = new();
     readonly ConcurrentQueue<MailWait> mailWaits = new();
+    readonly ConcurrentQueue<DateTimeOffset> startsTakenAfterRetry = new();
     int submissions, inFlight, completed, failed, earlyLinkRejections, retries;
 
     /// <summary>When the run's clock started: minute 0 of the per-minute series.</summary>
@@ -53,6 +54,11 @@ public sealed class Measurements
     public IReadOnlyCollection<DateTimeOffset> Posts => posts;
 
     public IReadOnlyCollection<MailWait> MailWaits => mailWaits;
+
+    /// <summary>When each start that the host had not answered at first was finally taken (a kill caught it).</summary>
+    public IReadOnlyCollection<DateTimeOffset> StartsTakenAfterRetry => startsTakenAfterRetry;
+
+    public void StartTakenAfterRetry() => startsTakenAfterRetry.Enqueue(DateTimeOffset.UtcNow);
 
     public void FormPost(TimeSpan elapsed)
     {

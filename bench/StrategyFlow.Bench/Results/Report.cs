@@ -85,6 +85,12 @@ public static class Report
                 ("  kill -> first mail or episode (s)", r => r.Crash?.FirstProgressAfterKillSeconds),
                 ("  longest gap without progress after the kill (s)", r => r.Crash?.LongestGapAfterKillSeconds),
                 ("  longest gap without progress before the kill (s)", r => r.Crash?.LongestGapBeforeKillSeconds),
+                ("  messages and activities in flight at the kill", r => r.Crash?.InFlightWorkAtKill.Count),
+                ("  in flight at the kill -> done p50 (s)", r => r.Crash is { InFlightWorkAtKill.Count: > 0 } c ? Math.Round(c.InFlightWorkAtKill.P50 / 1000, 1) : null),
+                ("  in flight at the kill -> done max (s)", r => r.Crash is { InFlightWorkAtKill.Count: > 0 } c ? Math.Round(c.InFlightWorkAtKill.Max / 1000, 1) : null),
+                ("  starts caught by the kill", r => r.Crash?.StartsCaught.Count),
+                ("  starts caught by the kill: kill -> taken, max (s)", r => r.Crash is { StartsCaught.Count: > 0 } c ? Math.Round(c.StartsCaught.Max / 1000, 1) : null),
+                ("  people waiting for mail at the kill who got it after", r => r.Crash?.WaitingForMailAtKill.Count),
                 ("  waiting for mail at the kill -> mail p50 (s)", r => r.Crash is { WaitingForMailAtKill.Count: > 0 } c ? Math.Round(c.WaitingForMailAtKill.P50 / 1000, 1) : null),
                 ("  waiting for mail at the kill -> mail max (s)", r => r.Crash is { WaitingForMailAtKill.Count: > 0 } c ? Math.Round(c.WaitingForMailAtKill.Max / 1000, 1) : null),
                 ("  requests made again after no answer (reloads)", r => r.Retries),
@@ -108,7 +114,9 @@ public static class Report
             true when runs[1].Workload == Workloads.Floor => (0, 1, "StrategyFlow/floor"),
             _ => (1, 0, "second/first"),
         };
-        var header = new List<string> { $"N={runs[0].Strategies} K={runs[0].Stakeholders}" };
+        // A --find-rate series has a different N per rate: the table then says only K.
+        var size = runs.All(r => r.Strategies == runs[0].Strategies) ? $"N={runs[0].Strategies} K={runs[0].Stakeholders}" : $"K={runs[0].Stakeholders}";
+        var header = new List<string> { size };
         header.AddRange(runs.Select(r => r.Label()));
         if (pair)
         {
@@ -179,7 +187,7 @@ public static class Report
             {
                 var clean = run.Completed == run.Strategies && run.MailDeliveredTwice == 0;
                 yield return Invariant(
-                    $"{who}kill -9 at {crash.KilledAtSeconds:0} s: longest gap without progress after it {Format(crash.LongestGapAfterKillSeconds)} s, longest wait for mail across it {Format(crash.WaitingForMailAtKill.Count > 0 ? crash.WaitingForMailAtKill.Max / 1000 : null)} s (limit {Targets.Resume.TotalSeconds:0} s each): {Verdict(crash.ResumedInTime)}; {run.Completed} of {run.Strategies} completed, {run.MailDeliveredTwice} mail delivered twice: {Verdict(clean)}");
+                    $"{who}kill -9 at {crash.KilledAtSeconds:0} s: longest gap without progress after it {Format(crash.LongestGapAfterKillSeconds)} s, in-flight work done {Format(crash.InFlightWorkAtKill.Count > 0 ? crash.InFlightWorkAtKill.Max / 1000 : null)} s and caught starts taken {Format(crash.StartsCaught.Count > 0 ? crash.StartsCaught.Max / 1000 : null)} s after it at the latest (limit {Targets.Resume.TotalSeconds:0} s each): {Verdict(crash.ResumedInTime)}; {run.Completed} of {run.Strategies} completed, {run.MailDeliveredTwice} mail delivered twice: {Verdict(clean)}");
             }
             var mb = run.HostKbPerInFlightStrategy / 1024;
             yield return Invariant(
@@ -189,7 +197,9 @@ public static class Report
         if (rated.Count > 1)
         {
             var best = rated.Where(r => r.Steady!.Steady == true).MaxBy(r => r.ArrivalRatePerMinute);
-            yield return best is null ? "find-rate: no rate was steady" : Invariant($"find-rate: highest steady rate {best.ArrivalRatePerMinute} strategies / min");
+            yield return best is null ? "find-rate: no rate was steady"
+                : best == rated[^1] ? Invariant($"find-rate: every rate tried was steady, up to {best.ArrivalRatePerMinute} strategies / min: the limit lies above it")
+                : Invariant($"find-rate: highest steady rate {best.ArrivalRatePerMinute} strategies / min");
         }
     }
 
