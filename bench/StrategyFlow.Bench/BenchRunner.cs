@@ -67,11 +67,13 @@ public static class BenchRunner
             var hostCpuTime = hostCpu.Total - hostCpuAtStart;
             if (options.HostLog is { } hostLog)
             {
-                await File.WriteAllTextAsync(hostLog, host.Output);
+                // After a kill the host's output is the restarted process's: the killed one's goes first.
+                var before = drive.Kill is { } killed ? $"{killed.OutputBeforeKill}\n--- kill -9, restarted ---\n" : "";
+                await File.WriteAllTextAsync(hostLog, before + host.Output);
             }
             if (errors.Count > 0)
             {
-                log.WriteLine($"[{name}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
+                log.WriteLine($"[{name}] {errors.Count} strategies failed; the host's last output{(drive.Kill is null ? "" : " (since its restart)")}:\n{host.Output}");
             }
             var history = options.Backend == "azurite"
                 ? await HistoryTable.AnalyzeAsync(azurite.ConnectionString, TaskHub)
@@ -180,8 +182,11 @@ public static class BenchRunner
         Measurements Measurements, IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int MostInFlight,
         double HostCpuPercent, double AzuriteCpuPercent, double BenchCpuPercent, HostKill? Kill);
 
-    /// <summary>The host was killed at <paramref name="KilledAt"/> with <paramref name="InFlight"/> strategies running, and answered again at <paramref name="ReadyAt"/>.</summary>
-    sealed record HostKill(DateTimeOffset KilledAt, DateTimeOffset ReadyAt, int InFlight);
+    /// <summary>
+    /// The host was killed at <paramref name="KilledAt"/> with <paramref name="InFlight"/> strategies running, and
+    /// answered again at <paramref name="ReadyAt"/>; <paramref name="OutputBeforeKill"/> is what the killed process wrote last.
+    /// </summary>
+    sealed record HostKill(DateTimeOffset KilledAt, DateTimeOffset ReadyAt, int InFlight, string OutputBeforeKill);
 
     static async Task<Drive> DriveAsync(BenchOptions options, Uri baseUrl, LocalHostServer host, HostCpu hostCpu, int azuritePid, TextWriter log)
     {
@@ -264,11 +269,12 @@ public static class BenchRunner
         var inFlight = measurements.InFlight;
         host.Kill();
         var killedAt = DateTimeOffset.UtcNow;
+        var output = host.Output;
         log.WriteLine($"  kill -9 of the host at {after.TotalSeconds} s with {inFlight} strategies in flight; restarting it on the same data...");
         await host.RestartAsync();
         var readyAt = DateTimeOffset.UtcNow;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host pid {host.ProcessId} ready {(readyAt - killedAt).TotalSeconds:0.0} s after the kill"));
-        return new(killedAt, readyAt, inFlight);
+        return new(killedAt, readyAt, inFlight, output);
     }
 
     /// <summary>The host's resident set every half second: its peak, and the most strategies in flight at once.</summary>
