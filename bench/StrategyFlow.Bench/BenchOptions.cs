@@ -54,6 +54,37 @@ public sealed record BenchOptions
     /// <summary>StrategyFlow, then the floor at the same N and K, compared (<c>--floor</c>).</summary>
     public bool Floor { get; init; }
 
+    /// <summary>
+    /// Open loop (<c>--arrival-rate</c>): strategies per minute, started one every 60/R s for
+    /// <see cref="ArrivalMinutes"/>, instead of all <see cref="Strategies"/> at once.
+    /// </summary>
+    public double? ArrivalRate { get; init; }
+
+    /// <summary>Open loop (<c>--duration</c>): minutes of arrivals; <see cref="Strategies"/> is the rate × this.</summary>
+    public double? ArrivalMinutes { get; init; }
+
+    /// <summary>
+    /// Mean seconds of an exponential think time before each person's action (<c>--think-time</c>); the
+    /// stakeholders of a round then act concurrently. Null: everyone acts at once, stakeholders one after another.
+    /// </summary>
+    public double? ThinkTime { get; init; }
+
+    /// <summary>Seed of the think times: the same seed draws the same think time for the same person.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>SIGKILL of the host this long into the run, then a restart on the same data (<c>--kill-after</c>).</summary>
+    public TimeSpan? KillAfter { get; init; }
+
+    /// <summary>
+    /// <c>--find-rate</c>: open-loop rates to run in turn, lowest first, each on a fresh harness; the series stops
+    /// after the first rate that is not steady.
+    /// </summary>
+    public IReadOnlyList<double>? FindRates { get; init; }
+
+    /// <summary>Part of a <c>--find-rate</c> series: the series stops after the first run that is not steady.</summary>
+    public bool StopWhenUnsteady { get; init; }
+
+    /// <summary>Per strategy, from its start: what has not completed by then fails.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(20);
 
     public TimeSpan MailboxPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -69,7 +100,8 @@ public sealed record BenchOptions
         + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
         + "                   [--azurite-in-memory] [--host-setting Section:Key=Value]...\n"
         + "                   [--versus Section:Key=Value | --baseline-host DLL | --floor]\n"
-        + "                   [--host-log FILE] [--out DIR]";
+        + "                   [--arrival-rate R --duration M | --find-rate R1,R2,... --duration M]\n"
+        + "                   [--think-time S] [--seed N] [--kill-after S] [--host-log FILE] [--out DIR]";
 
     /// <summary>The runs asked for: one, or two (azurite, then memory) for <c>--backend both</c>.</summary>
     public static IReadOnlyList<BenchOptions> Parse(IReadOnlyList<string> args)
@@ -83,7 +115,19 @@ public sealed record BenchOptions
                 : throw new ArgumentException($"{args[i - 1]} needs Section:Key=Value.\n{Usage}");
             int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n
-                : throw new ArgumentException($"{args[i]} needs a positive whole number.\n{Usage}");
+                : throw new ArgumentException($"{args[i - 1]} needs a positive whole number.\n{Usage}");
+            double Decimal(bool zeroAllowed = false) =>
+                double.TryParse(Value(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && (d > 0 || (zeroAllowed && d == 0))
+                    ? d
+                    : throw new ArgumentException($"{args[i - 1]} needs a {(zeroAllowed ? "non-negative" : "positive")} number (a decimal point is allowed).\n{Usage}");
+            IReadOnlyList<double> Rates()
+            {
+                var parts = Value().Split(',', StringSplitOptions.TrimEntries);
+                var rates = parts.Select(p => double.TryParse(p, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : double.NaN).ToList();
+                return rates.Any(double.IsNaN)
+                    ? throw new ArgumentException($"{args[i - 1]} needs positive rates separated by commas, e.g. 10,20,30.\n{Usage}")
+                    : rates.Order().Distinct().ToList();
+            }
             options = args[i] switch
             {
                 "--strategies" => options with { Strategies = Number() },
@@ -92,6 +136,12 @@ public sealed record BenchOptions
                 "--idle-seconds" => options with { IdleBaseline = TimeSpan.FromSeconds(Number()) },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
                 "--host-processors" => options with { HostProcessors = Number() },
+                "--arrival-rate" => options with { ArrivalRate = Decimal() },
+                "--duration" => options with { ArrivalMinutes = Decimal() },
+                "--think-time" => options with { ThinkTime = Decimal(zeroAllowed: true) },
+                "--seed" => options with { Seed = Number() },
+                "--kill-after" => options with { KillAfter = TimeSpan.FromSeconds(Number()) },
+                "--find-rate" => options with { FindRates = Rates() },
                 "--direct-storage" => options with { DirectStorage = true },
                 "--floor" => options with { Floor = true },
                 "--azurite-in-memory" => options with { AzuriteInMemory = true },
@@ -112,6 +162,19 @@ public sealed record BenchOptions
         {
             throw new ArgumentException($"--backend both, --versus, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
         }
+        options = OpenLoop(options, strategiesGiven: args.Contains("--strategies"));
+        if (options.KillAfter is not null && (options.Backend != "azurite" || options.Floor))
+        {
+            throw new ArgumentException($"--kill-after needs the Azure Storage backend (the in-memory one dies with the host) and StrategyFlow, not --floor.\n{Usage}");
+        }
+        if (options.FindRates is { } findRates)
+        {
+            if (options.Backend == "both" || options.Versus is not null || options.BaselineHost is not null)
+            {
+                throw new ArgumentException($"--find-rate makes its own series of runs: not with --backend both, --versus or --baseline-host.\n{Usage}");
+            }
+            return [.. findRates.Select(rate => WithRate(options, rate) with { StopWhenUnsteady = true })];
+        }
         if (options.Floor)
         {
             return [options, options with { Workload = Workloads.Floor }];
@@ -126,6 +189,37 @@ public sealed record BenchOptions
         }
         return options.Backend == "both" ? [options with { Backend = "azurite" }, options with { Backend = "memory" }] : [options];
     }
+
+    /// <summary>Checks the open-loop options together and sets the strategy count from the rate and duration.</summary>
+    static BenchOptions OpenLoop(BenchOptions options, bool strategiesGiven)
+    {
+        var findRates = options.FindRates;
+        var openLoop = options.ArrivalRate is not null || findRates is not null;
+        if (options.ArrivalRate is not null && findRates is not null)
+        {
+            throw new ArgumentException($"--arrival-rate runs one rate, --find-rate a series: choose one.\n{Usage}");
+        }
+        if (openLoop != options.ArrivalMinutes is not null)
+        {
+            throw new ArgumentException($"--arrival-rate and --find-rate need --duration (minutes of arrivals), and --duration needs one of them.\n{Usage}");
+        }
+        if (openLoop && strategiesGiven)
+        {
+            throw new ArgumentException($"With --arrival-rate or --find-rate the strategy count is the rate x --duration: leave out --strategies.\n{Usage}");
+        }
+        if (options.Floor && (openLoop || options.ThinkTime is not null))
+        {
+            throw new ArgumentException($"--floor compares closed-loop bursts only: not with --arrival-rate, --find-rate or --think-time.\n{Usage}");
+        }
+        return options.ArrivalRate is { } rate ? WithRate(options, rate) : options;
+    }
+
+    static BenchOptions WithRate(BenchOptions options, double rate) => options with
+    {
+        ArrivalRate = rate,
+        // Arrivals at 0, 60/R, 120/R... s, all of them before the duration ends.
+        Strategies = Math.Max(1, (int)Math.Ceiling(rate * options.ArrivalMinutes!.Value - 1e-9)),
+    };
 
     static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, KeyValuePair<string, string> setting) =>
         new(settings) { [setting.Key] = setting.Value };

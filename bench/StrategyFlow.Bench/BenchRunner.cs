@@ -44,36 +44,48 @@ public static class BenchRunner
             });
             var baseUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
             using var host = await StartHostAsync(options, baseUrl, Path.Combine(work.FullName, "data"), options.DirectStorage ? azurite.ConnectionString : proxy.ConnectionString);
+            var hostCpu = new HostCpu(() => host.ProcessId);
             var name = options.Workload == Workloads.StrategyFlow ? options.Backend : $"{options.Workload} {options.Backend}";
             log.WriteLine($"[{name}] Azurite {$"pid {azurite.ProcessId}"}, host {$"pid {host.ProcessId}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
 
             // Idle baseline: what the runtime costs with nothing to do.
             proxy.TakeCounts();
-            var idleCpuBefore = ProcessStats.CpuTime(host.ProcessId);
+            var idleCpuBefore = hostCpu.Total;
             await Task.Delay(options.IdleBaseline);
             var idle = proxy.TakeCounts();
-            var idleCpu = ProcessStats.CpuTime(host.ProcessId) - idleCpuBefore;
+            var idleCpu = hostCpu.Total - idleCpuBefore;
             var idleRss = ProcessStats.Memory(host.ProcessId).Rss;
 
-            log.WriteLine($"[{name}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage...");
-            var measurements = new Measurements();
-            var hostCpuAtStart = ProcessStats.CpuTime(host.ProcessId);
-            var (errors, duration, peakRss, mostInFlight, hostCpu, azuriteCpu, benchCpu) =
-                await DriveAsync(options, baseUrl, measurements, host.ProcessId, azurite.ProcessId, log);
+            log.WriteLine(options.ArrivalRate is { } rate
+                ? string.Create(CultureInfo.InvariantCulture, $"[{name}] open loop: {rate} strategies / min for {options.ArrivalMinutes} min ({options.Strategies}), {options.Stakeholders} stakeholders per stage{ThinkText(options)}...")
+                : $"[{name}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage{ThinkText(options)}...");
+            var hostCpuAtStart = hostCpu.Total;
+            var drive = await DriveAsync(options, baseUrl, host, hostCpu, azurite.ProcessId, log);
+            var (measurements, errors, duration) = (drive.Measurements, drive.Errors, drive.Duration);
             await Task.Delay(Settle);
             var during = proxy.TakeCounts();
-            var hostCpuTime = ProcessStats.CpuTime(host.ProcessId) - hostCpuAtStart;
+            var hostCpuTime = hostCpu.Total - hostCpuAtStart;
             if (options.HostLog is { } hostLog)
             {
-                await File.WriteAllTextAsync(hostLog, host.Output);
+                // After a kill the host's output is the restarted process's: the killed one's goes first.
+                var before = drive.Kill is { } killed ? $"{killed.OutputBeforeKill}\n--- kill -9, restarted ---\n" : "";
+                await File.WriteAllTextAsync(hostLog, before + host.Output);
             }
             if (errors.Count > 0)
             {
-                log.WriteLine($"[{name}] {errors.Count} strategies failed; the host's last output:\n{host.Output}");
+                log.WriteLine($"[{name}] {errors.Count} strategies failed; the host's last output{(drive.Kill is null ? "" : " (since its restart)")}:\n{host.Output}");
             }
             var history = options.Backend == "azurite"
                 ? await HistoryTable.AnalyzeAsync(azurite.ConnectionString, TaskHub)
                 : null;
+            // Read after the counts: listing every message costs the host CPU that is not the workflow's.
+            var mail = options.Workload == Workloads.StrategyFlow ? await ListMailAsync(baseUrl) : null;
+            var crash = drive.Kill is { } kill
+                ? CrashRecovery.Analyze(
+                    measurements.StartedAt, kill.KilledAt, kill.ReadyAt, kill.InFlight,
+                    (mail ?? []).Select(m => m.SentAt).Concat(history?.EpisodeCommits ?? []), history?.Work ?? [], measurements.StartsTakenAfterRetry, measurements.MailWaits)
+                : null;
+            var minutes = Timeline.PerMinute(measurements, duration);
             // Per completed strategy; when none completed (a failed run), per strategy started.
             var completed = measurements.Completed > 0 ? measurements.Completed : options.Strategies;
             // What the run cost beyond an idle runtime: the idle rate × the run's duration (and settling) is taken off.
@@ -98,6 +110,11 @@ public static class BenchRunner
                 AzuriteInMemory = options.AzuriteInMemory,
                 HostSettings = options.HostSettings,
                 HostAssembly = options.HostAssembly,
+                ArrivalRatePerMinute = options.ArrivalRate,
+                ArrivalMinutes = options.ArrivalMinutes,
+                ThinkTimeSeconds = options.ThinkTime,
+                Seed = options.ThinkTime is null ? null : options.Seed,
+                KillAfterSeconds = options.KillAfter?.TotalSeconds,
                 Completed = measurements.Completed,
                 Failed = measurements.Failed,
                 DurationSeconds = Math.Round(duration.TotalSeconds, 1),
@@ -113,11 +130,11 @@ public static class BenchRunner
                     },
                 EarlyLinkRejections = measurements.EarlyLinkRejections,
                 HostIdleRssMb = Megabytes(idleRss),
-                HostPeakRssMb = Megabytes(Math.Max(peakRss, ProcessStats.Memory(host.ProcessId).Peak)),
-                HostKbPerInFlightStrategy = Math.Round((peakRss - idleRss) / 1024.0 / Math.Max(mostInFlight, 1), 0),
-                HostCpuPercent = Math.Round(hostCpu, 0),
-                AzuriteCpuPercent = Math.Round(azuriteCpu, 0),
-                BenchCpuPercent = Math.Round(benchCpu, 0),
+                HostPeakRssMb = Megabytes(Math.Max(drive.PeakRss, ProcessStats.Memory(host.ProcessId).Peak)),
+                HostKbPerInFlightStrategy = Math.Round((drive.PeakRss - idleRss) / 1024.0 / Math.Max(drive.MostInFlight, 1), 0),
+                HostCpuPercent = Math.Round(drive.HostCpuPercent, 0),
+                AzuriteCpuPercent = Math.Round(drive.AzuriteCpuPercent, 0),
+                BenchCpuPercent = Math.Round(drive.BenchCpuPercent, 0),
                 IdleStorageOpsPerSecond = Math.Round(idle.Total / options.IdleBaseline.TotalSeconds, 2),
                 StorageOpsPerStrategy = storage.ToDictionary(s => s.Key, s => Math.Round(s.Value / completed, 1)),
                 StorageOpsDuringRun = during.ByOperation.OrderByDescending(c => c.Value)
@@ -137,6 +154,12 @@ public static class BenchRunner
                     .Where(o => o.Value is not null)
                     .OrderByDescending(o => o.Value)
                     .ToDictionary(o => o.Name, o => o.Value!.Value),
+                MailSent = mail?.Count,
+                MailDeliveredTwice = mail?.Where(m => m.MessageKey.Length > 0).CountBy(m => m.MessageKey).Count(k => k.Value > 1),
+                Retries = measurements.Retries,
+                Minutes = minutes,
+                Steady = options.ArrivalRate is { } arrivalRate ? Timeline.Judge(minutes, measurements, arrivalRate, options.ArrivalMinutes!.Value) : null,
+                Crash = crash,
                 Machine = Machine.Describe(),
                 Errors = errors,
             };
@@ -154,8 +177,18 @@ public static class BenchRunner
         }
     }
 
-    static async Task<(IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int MostInFlight, double HostCpu, double AzuriteCpu, double BenchCpu)> DriveAsync(
-        BenchOptions options, Uri baseUrl, Measurements measurements, int hostPid, int azuritePid, TextWriter log)
+    /// <summary>What driving the strategies saw; CPU in % of one core over the drive.</summary>
+    sealed record Drive(
+        Measurements Measurements, IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int MostInFlight,
+        double HostCpuPercent, double AzuriteCpuPercent, double BenchCpuPercent, HostKill? Kill);
+
+    /// <summary>
+    /// The host was killed at <paramref name="KilledAt"/> with <paramref name="InFlight"/> strategies running, and
+    /// answered again at <paramref name="ReadyAt"/>; <paramref name="OutputBeforeKill"/> is what the killed process wrote last.
+    /// </summary>
+    sealed record HostKill(DateTimeOffset KilledAt, DateTimeOffset ReadyAt, int InFlight, string OutputBeforeKill);
+
+    static async Task<Drive> DriveAsync(BenchOptions options, Uri baseUrl, LocalHostServer host, HostCpu hostCpu, int azuritePid, TextWriter log)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -165,21 +198,35 @@ public static class BenchRunner
         // The floor sends no mail: polling a mailbox it does not have would only cost its host CPU.
         await using var mailbox = options.Workload == Workloads.StrategyFlow ? new Mailbox(http, options.MailboxPollInterval) : null;
         mailbox?.Start();
+        var measurements = new Measurements();
+        var think = options.ThinkTime is { } mean ? new ThinkTime(mean, options.Seed) : null;
         Func<string, int, Task> drive = mailbox is null
             ? new FloorDriver(http, OpsKey, measurements, options.Stakeholders, options.Timeout).RunAsync
-            : new StrategyDriver(http, OpsKey, mailbox, measurements, options.Stakeholders, options.Timeout).RunAsync;
+            : new StrategyDriver(http, OpsKey, mailbox, measurements, options.Stakeholders, options.Timeout, think, hostMayRestart: options.KillAfter is not null).RunAsync;
         var runTag = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        var hostCpuBefore = ProcessStats.CpuTime(hostPid);
+        var hostCpuBefore = hostCpu.Total;
         var azuriteCpuBefore = ProcessStats.CpuTime(azuritePid);
         var benchCpuBefore = ProcessStats.CpuTime(Environment.ProcessId);
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleMemoryAsync(hostPid, measurements, log, sampling.Token);
+        var sampler = SampleMemoryAsync(() => host.ProcessId, measurements, log, sampling.Token);
+        using var ended = new CancellationTokenSource();
+        var killing = options.KillAfter is { } after
+            ? KillAndRestartAsync(host, hostCpu, after, measurements, log, ended.Token)
+            : Task.FromResult<HostKill?>(null);
 
-        var runs = Enumerable.Range(0, options.Strategies)
-            .Select(i => Task.Run(() => drive($"bench-{runTag}-{i.ToString("D4", CultureInfo.InvariantCulture)}", i)))
-            .ToList();
+        var runs = new List<Task>(options.Strategies);
+        for (var i = 0; i < options.Strategies; i++)
+        {
+            // Open loop: one arrival every 60/R s on the run's clock, whatever the earlier strategies are doing.
+            if (options.ArrivalRate is { } rate && TimeSpan.FromMinutes(i / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+            var index = i;
+            runs.Add(Task.Run(() => drive($"bench-{runTag}-{index.ToString("D4", CultureInfo.InvariantCulture)}", index)));
+        }
         var errors = new List<string>();
         foreach (var run in runs)
         {
@@ -193,26 +240,71 @@ public static class BenchRunner
             }
         }
         var duration = clock.Elapsed;
-        var hostCpu = (ProcessStats.CpuTime(hostPid) - hostCpuBefore) / duration * 100;
+        await ended.CancelAsync();
+        var kill = await killing;
+        var hostCpuPercent = (hostCpu.Total - hostCpuBefore) / duration * 100;
         var azuriteCpu = (ProcessStats.CpuTime(azuritePid) - azuriteCpuBefore) / duration * 100;
         var benchCpu = (ProcessStats.CpuTime(Environment.ProcessId) - benchCpuBefore) / duration * 100;
         await sampling.CancelAsync();
         var (peakRss, mostInFlight) = await sampler;
-        return (errors, duration, peakRss, mostInFlight, hostCpu, azuriteCpu, benchCpu);
+        return new(measurements, errors, duration, peakRss, mostInFlight, hostCpuPercent, azuriteCpu, benchCpu, kill);
+    }
+
+    /// <summary>
+    /// kill -9 of the host <paramref name="after"/> into the run, then a restart on the same data folder, port and
+    /// storage; null when the run ended first.
+    /// </summary>
+    static async Task<HostKill?> KillAndRestartAsync(LocalHostServer host, HostCpu hostCpu, TimeSpan after, Measurements measurements, TextWriter log, CancellationToken runEnded)
+    {
+        try
+        {
+            await Task.Delay(after, runEnded);
+        }
+        catch (OperationCanceledException)
+        {
+            log.WriteLine($"  the run ended before the kill at {after.TotalSeconds} s: nothing was killed");
+            return null;
+        }
+        hostCpu.BeforeKill();
+        var inFlight = measurements.InFlight;
+        host.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
+        var output = host.Output;
+        log.WriteLine($"  kill -9 of the host at {after.TotalSeconds} s with {inFlight} strategies in flight; restarting it on the same data...");
+        await host.RestartAsync();
+        var readyAt = DateTimeOffset.UtcNow;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  host pid {host.ProcessId} ready {(readyAt - killedAt).TotalSeconds:0.0} s after the kill"));
+        return new(killedAt, readyAt, inFlight, output);
     }
 
     /// <summary>The host's resident set every half second: its peak, and the most strategies in flight at once.</summary>
-    static async Task<(long PeakRss, int MostInFlight)> SampleMemoryAsync(int hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
+    static async Task<(long PeakRss, int MostInFlight)> SampleMemoryAsync(Func<int> hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
     {
         long peak = 0;
         var mostInFlight = 0;
         var lastReport = Stopwatch.StartNew();
+        var unreadable = false;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var rss = ProcessStats.Memory(hostPid).Rss;
+                long rss;
+                try
+                {
+                    rss = ProcessStats.Memory(hostPid()).Rss;
+                    unreadable = false;
+                }
+                catch (InvalidOperationException e)
+                {
+                    // Killed on purpose (and restarting) or crashed: the run itself reports a failure.
+                    if (!unreadable)
+                    {
+                        log.WriteLine($"  cannot read the host's memory: {e.Message}");
+                    }
+                    unreadable = true;
+                    continue;
+                }
                 // RSS rarely falls back as strategies finish (the GC keeps what it grew), so the peak is
                 // divided by the most strategies that were in flight at once, not by those in flight at the peak.
                 peak = Math.Max(peak, rss);
@@ -227,12 +319,19 @@ public static class BenchRunner
         catch (OperationCanceledException)
         {
         }
-        catch (InvalidOperationException e)
-        {
-            log.WriteLine($"  stopped sampling memory: {e.Message}"); // the run itself reports the failure
-        }
         return (peak, mostInFlight);
     }
+
+    /// <summary>Every message in the development mailbox, by a client of its own (the drive's is gone).</summary>
+    static async Task<IReadOnlyList<MailItem>> ListMailAsync(Uri baseUrl)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        return await Mailbox.AllAsync(http);
+    }
+
+    static string ThinkText(BenchOptions options) => options.ThinkTime is { } think
+        ? string.Create(CultureInfo.InvariantCulture, $", think time exponential, mean {think} s (seed {options.Seed})")
+        : "";
 
     static async Task<LocalHostServer> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
     {

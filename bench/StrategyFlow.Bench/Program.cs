@@ -16,7 +16,13 @@ catch (ArgumentException e)
 var results = new List<BenchResult>();
 foreach (var options in runs)
 {
-    results.Add(await BenchRunner.RunAsync(options, Console.Out));
+    var result = await BenchRunner.RunAsync(options, Console.Out);
+    results.Add(result);
+    // --find-rate: a higher rate than one that did not keep up will not either.
+    if (options.StopWhenUnsteady && result.Steady?.Steady != true)
+    {
+        break;
+    }
 }
 
 Console.WriteLine();
@@ -25,4 +31,6 @@ if (runs[0].OutputDirectory is { } directory)
 {
     Console.WriteLine($"Written to {Report.WriteJson(results, directory)}");
 }
-return results.All(r => r.Failed == 0 && r.Completed == r.Strategies) ? 0 : 1;
+// A --find-rate series ends on a rate that failed by design: judge it by its steady runs.
+var judged = runs[0].StopWhenUnsteady ? results.Where(r => r.Steady?.Steady == true).ToList() : results;
+return judged.Count > 0 && judged.All(r => r.Failed == 0 && r.Completed == r.Strategies) ? 0 : 1;

@@ -19,7 +19,7 @@ public sealed class FloorDriver(HttpClient http, string opsKey, Measurements mea
     {
         using var deadline = new CancellationTokenSource(timeout);
         var path = $"/api/floor/{Uri.EscapeDataString(id)}";
-        measurements.Started();
+        var startedAt = measurements.Started();
         var succeeded = false;
         try
         {
@@ -53,7 +53,7 @@ public sealed class FloorDriver(HttpClient http, string opsKey, Measurements mea
         }
         finally
         {
-            measurements.Ended(succeeded);
+            measurements.Ended(startedAt, succeeded);
         }
     }
 

@@ -14,6 +14,9 @@ public sealed record MailItem(string Id, string To, string Subject, DateTimeOffs
     public string Kind => CustomArgs.GetValueOrDefault("kind", "");
 
     public int Round => int.TryParse(CustomArgs.GetValueOrDefault("round"), out var round) ? round : 0;
+
+    /// <summary>The sender's idempotency key of the email: the same key twice is the same email delivered twice.</summary>
+    public string MessageKey => CustomArgs.GetValueOrDefault("messageKey", "");
 }
 
 /// <summary>
@@ -35,6 +38,10 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
     public ChannelReader<MailItem> InboxOf(string strategy) => Inbox(strategy).Reader;
 
     public void Start() => polling = PollAsync(stop.Token);
+
+    /// <summary>Every message in the mailbox (after a run: one request, however many).</summary>
+    public static async Task<IReadOnlyList<MailItem>> AllAsync(HttpClient http) =>
+        await http.GetFromJsonAsync<List<MailItem>>("/dev/mailbox/messages") ?? [];
 
     public async ValueTask DisposeAsync()
     {
@@ -66,9 +73,9 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
                 var since = newest is { } n ? $"?since={Uri.EscapeDataString((n - LookBack).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}" : "";
                 messages = await http.GetFromJsonAsync<List<MailItem>>($"/dev/mailbox/messages{since}", cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                continue; // the next tick asks again
+                continue; // the host is down or slow: the next tick asks again
             }
             foreach (var message in messages ?? [])
             {

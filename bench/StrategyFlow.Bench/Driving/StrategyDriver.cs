@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using StrategyFlow.Bench.Results;
@@ -11,11 +12,26 @@ namespace StrategyFlow.Bench.Driving;
 /// Takes one strategy through all four stages as its people would: each stakeholder opens the link in
 /// their invitation and posts an answer; the approver opens the review link and approves, or asks for
 /// changes once in the stages <see cref="SendsBack"/> picks (10 %, the same ones on every run).
+/// Without <paramref name="think"/> everyone acts at once and the stakeholders one after another (the
+/// closed-loop burst); with it each person waits a think time first and the stakeholders act concurrently.
+/// With <paramref name="hostMayRestart"/> a request the host did not answer is made again a second later, as a
+/// person reloads a page, instead of failing the strategy.
 /// </summary>
-public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailbox mailbox, Measurements measurements, int stakeholders, TimeSpan timeout)
+public sealed partial class StrategyDriver(
+    HttpClient http, string opsKey, Mailbox mailbox, Measurements measurements, int stakeholders, TimeSpan timeout,
+    ThinkTime? think = null, bool hostMayRestart = false)
 {
     static readonly string[] Stages = ["goals", "audiences", "activities", "ownership"];
     static readonly TimeSpan EarlyLinkGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After a kill the early link can last longer: the episode that commits the stage's state is retried only
+    /// once its control-queue message shows again (the local host hides it for 20 s), while the mail it had
+    /// enqueued may already be out.
+    /// </summary>
+    static readonly TimeSpan EarlyLinkGraceAfterRestart = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan StartClaimRetryDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>Stages of every strategy.</summary>
     public static int StageCount => Stages.Length;
@@ -26,9 +42,10 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
     public async Task RunAsync(string id, int index)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        var inbox = new Inbox(mailbox.InboxOf(id), deadline.Token, id);
+        var inbox = new Inbox(mailbox.InboxOf(id), measurements, deadline.Token, id);
         var owner = $"owner-{index}@bench.example";
-        measurements.Started();
+        var thinking = think?.For(index);
+        var started = measurements.Started();
         var succeeded = false;
         try
         {
@@ -40,21 +57,41 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
                 for (var round = 1; ; round++)
                 {
                     var kind = round == 1 ? "Invitation" : "SentBack";
-                    var invitations = await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == kind, stakeholders);
+                    var invitations = await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == kind, stakeholders, $"{kind}/{slug}/{round}");
                     if (approvedAt is { } approval)
                     {
                         measurements.ApprovalToInvitations(invitations.Max(m => m.SentAt) - approval);
                         approvedAt = null;
                     }
 
-                    var lastSubmission = DateTimeOffset.MinValue;
-                    foreach (var invitation in invitations)
+                    var answer = FormAnswers.Answer(slug, "submit", owner);
+                    DateTimeOffset lastSubmission;
+                    if (thinking is null)
                     {
-                        lastSubmission = await OpenAndPostAsync(invitation, FormAnswers.Answer(slug, "submit", owner), deadline.Token);
+                        lastSubmission = DateTimeOffset.MinValue;
+                        foreach (var invitation in invitations)
+                        {
+                            lastSubmission = await OpenAndPostAsync(invitation, answer, deadline.Token);
+                        }
                     }
-                    var review = (await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == "ReviewRequest", 1))[0];
-                    measurements.SubmissionToNextEmail(review.SentAt - lastSubmission);
+                    else
+                    {
+                        // Drawn before anyone acts, in a fixed order: the same seed gives the same person the same delay.
+                        var delays = invitations.Select(_ => thinking()).ToList();
+                        var posted = await Task.WhenAll(invitations.Select(async (invitation, k) =>
+                        {
+                            await Task.Delay(delays[k], deadline.Token);
+                            return await OpenAndPostAsync(invitation, answer, deadline.Token);
+                        }));
+                        lastSubmission = posted.Max();
+                    }
+                    var review = (await inbox.TakeAsync(m => m.Stage == slug && m.Round == round && m.Kind == "ReviewRequest", 1, $"ReviewRequest/{slug}/{round}"))[0];
+                    measurements.SubmissionToNextEmail(lastSubmission, review.SentAt);
 
+                    if (thinking is not null)
+                    {
+                        await Task.Delay(thinking(), deadline.Token);
+                    }
                     var sendBack = round == 1 && SendsBack(index, stage);
                     var decidedAt = await OpenAndPostAsync(review, FormAnswers.Answer(slug, sendBack ? "requestChanges" : "approve", owner), deadline.Token);
                     if (!sendBack)
@@ -64,12 +101,12 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
                     }
                 }
             }
-            await inbox.TakeAsync(m => m.Kind == "Completed", 1);
+            await inbox.TakeAsync(m => m.Kind == "Completed", 1, "Completed");
             succeeded = true;
         }
         finally
         {
-            measurements.Ended(succeeded);
+            measurements.Ended(started, succeeded);
         }
     }
 
@@ -89,67 +126,163 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
             // Windows far beyond the run: no reminder or deadline fires, every round closes by answers.
             timing = new { responseWindow = "PT2H", reminderInterval = "PT1H", maxReminders = 1, approvalWindow = "PT2H" },
         };
+        var retried = false;
         while (true)
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/strategies") { Content = JsonContent.Create(request) };
-            message.Headers.Add("x-functions-key", opsKey);
-            using var response = await http.SendAsync(message, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Accepted)
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/api/strategies")
             {
+                Content = JsonContent.Create(request),
+                Headers = { { "x-functions-key", opsKey } },
+            }, cancellationToken);
+            if (response is null)
+            {
+                retried = true;
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.Accepted || (retried && response.StatusCode == HttpStatusCode.Conflict && await ExistsAsync(id, cancellationToken)))
+            {
+                if (retried)
+                {
+                    measurements.StartTakenAfterRetry();
+                }
                 return;
+            }
+            if (retried && response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // The dead host had claimed the id and not started it: the claim bars a new start until it
+                // lapses (two minutes). An operator would look at the status and try again meanwhile.
+                measurements.Retry();
+                await Task.Delay(StartClaimRetryDelay, cancellationToken);
+                continue;
             }
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
                 throw new InvalidOperationException($"Starting {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
             }
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // Retry-After: 1
+            await Task.Delay(RetryDelay, cancellationToken); // Retry-After: 1
         }
     }
 
-    /// <summary>GET the form like a browser, then POST it; returns when the POST was sent.</summary>
+    /// <summary>Whether the strategy's run exists (the ops API's status answers 200).</summary>
+    async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
+    {
+        using var status = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/api/strategies/{Uri.EscapeDataString(id)}")
+        {
+            Headers = { { "x-functions-key", opsKey } },
+        }, cancellationToken);
+        return status?.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>
+    /// Sends a request; null when the host did not answer and may be restarting (the caller tries again, after
+    /// <see cref="RetryDelay"/>, as a person reloads). Otherwise a failure to connect fails the strategy.
+    /// </summary>
+    async Task<HttpResponseMessage?> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        using var message = request();
+        try
+        {
+            return await http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException) when (hostMayRestart)
+        {
+            measurements.Retry();
+            await Task.Delay(RetryDelay, cancellationToken);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// GET the form like a browser, then POST it; returns when the POST that counted was sent. When the host
+    /// went away during a post, the person opens the link again: a page saying the round closed or the
+    /// decision is recorded means the lost post was taken.
+    /// </summary>
     async Task<DateTimeOffset> OpenAndPostAsync(MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        // What last went wrong with a request that is being made again: said when the strategy times out.
+        var lastProblem = new StrongBox<string?>();
+        try
+        {
+            return await OpenAndPostOnceTakenAsync(mail, fields, lastProblem, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{mail.Kind} form ({mail.Strategy} {mail.Stage} round {mail.Round}): not taken by the deadline; last: {lastProblem.Value ?? "none"}.");
+        }
+    }
+
+    async Task<DateTimeOffset> OpenAndPostOnceTakenAsync(
+        MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, StrongBox<string?> lastProblem, CancellationToken cancellationToken)
     {
         var link = mail.Links.Single(l => l.Contains("/api/forms/", StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         var firstTry = Stopwatch.StartNew();
-        string form;
+        var grace = hostMayRestart ? EarlyLinkGraceAfterRestart : EarlyLinkGrace;
+        DateTimeOffset? lostPost = null;
         while (true)
         {
             clock.Restart();
-            using var page = await http.GetAsync(link, cancellationToken);
+            using var page = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, link), cancellationToken);
+            if (page is null || (hostMayRestart && page.StatusCode == HttpStatusCode.ServiceUnavailable))
+            {
+                lastProblem.Value = page is null ? "GET: no answer" : "GET: 503";
+                await RetryAfterUnavailableAsync(page, cancellationToken);
+                continue;
+            }
             // On Azure Storage the mail can arrive before the stage's instance row carries its input: the
             // link then reads as invalid for a moment. Counted, and asked again like a user pressing reload.
-            if (page.StatusCode == HttpStatusCode.Forbidden && firstTry.Elapsed < EarlyLinkGrace)
+            if (page.StatusCode == HttpStatusCode.Forbidden && firstTry.Elapsed < grace)
             {
+                lastProblem.Value = "GET: 403 (link not valid yet)";
                 measurements.EarlyLinkRejection();
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
                 continue;
             }
-            await EnsureOkAsync(page, "GET", mail, cancellationToken);
-            form = await page.Content.ReadAsStringAsync(cancellationToken);
-            break;
+            var form = await page.Content.ReadAsStringAsync(cancellationToken);
+            if (lostPost is { } taken && Notice().Match(form).Groups["kind"].Value is "RoundClosed" or "DecisionRecorded")
+            {
+                return taken;
+            }
+            await EnsureAsync(page, [HttpStatusCode.OK], "GET", mail, cancellationToken);
+            measurements.FormGet(clock.Elapsed);
+
+            // A browser posts the page's hidden fields too: the review page's draftBase is the draft the approver saw.
+            var hidden = HiddenField().Matches(form)
+                .Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))
+                .Where(h => fields.All(f => f.Key != h.Key));
+            var sentAt = DateTimeOffset.UtcNow;
+            clock.Restart();
+            using var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, link) { Content = new FormUrlEncodedContent([.. hidden, .. fields]) }, cancellationToken);
+            if (answer is null || (hostMayRestart && answer.StatusCode == HttpStatusCode.ServiceUnavailable))
+            {
+                lastProblem.Value = answer is null ? "POST: no answer" : "POST: 503";
+                lostPost ??= sentAt;
+                await RetryAfterUnavailableAsync(answer, cancellationToken);
+                continue;
+            }
+            // 202 is the pending notice: stored and raised, not yet shown counted within the host's patience.
+            await EnsureAsync(answer, [HttpStatusCode.OK, HttpStatusCode.Accepted], "POST", mail, cancellationToken);
+            measurements.FormPost(clock.Elapsed);
+
+            // The form shown again, or any other notice, means the post was not taken: the run would only stall.
+            var notice = Notice().Match(await answer.Content.ReadAsStringAsync(cancellationToken)).Groups["kind"].Value;
+            if (notice is not ("AnswerReceived" or "AnswerPending" or "DecisionRecorded" or "DecisionPending"))
+            {
+                throw new InvalidOperationException(
+                    $"POST of {mail.Kind} form ({mail.Strategy} {mail.Stage} round {mail.Round}) was not taken: {(notice.Length > 0 ? $"notice {notice}" : "the form came back")}.");
+            }
+            return sentAt;
         }
-        measurements.FormGet(clock.Elapsed);
+    }
 
-        // A browser posts the page's hidden fields too: the review page's draftBase is the draft the approver saw.
-        var hidden = HiddenField().Matches(form)
-            .Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))
-            .Where(h => fields.All(f => f.Key != h.Key));
-        var sentAt = DateTimeOffset.UtcNow;
-        clock.Restart();
-        using var content = new FormUrlEncodedContent([.. hidden, .. fields]);
-        using var answer = await http.PostAsync(link, content, cancellationToken);
-        await EnsureOkAsync(answer, "POST", mail, cancellationToken);
-        measurements.FormPost(clock.Elapsed);
-
-        // The form shown again, or any other notice, means the post was not taken: the run would only stall.
-        var notice = Notice().Match(await answer.Content.ReadAsStringAsync(cancellationToken)).Groups["kind"].Value;
-        if (notice is not ("AnswerReceived" or "AnswerPending" or "DecisionRecorded" or "DecisionPending"))
+    /// <summary>A 503 while the host restarts: counted, and asked again a second later (a lost connection already waited).</summary>
+    async Task RetryAfterUnavailableAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
+    {
+        if (response is not null)
         {
-            throw new InvalidOperationException(
-                $"POST of {mail.Kind} form ({mail.Strategy} {mail.Stage} round {mail.Round}) was not taken: {(notice.Length > 0 ? $"notice {notice}" : "the form came back")}.");
+            measurements.Retry();
+            await Task.Delay(RetryDelay, cancellationToken);
         }
-        return sentAt;
     }
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)"\s*/?>""")]
@@ -158,9 +291,9 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
     [GeneratedRegex("data-notice=\"(?<kind>[A-Za-z]+)\"")]
     private static partial Regex Notice();
 
-    static async Task EnsureOkAsync(HttpResponseMessage response, string method, MailItem mail, CancellationToken cancellationToken)
+    static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode[] expected, string method, MailItem mail, CancellationToken cancellationToken)
     {
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (!expected.Contains(response.StatusCode))
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             throw new InvalidOperationException(
@@ -169,18 +302,20 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
     }
 
     /// <summary>The strategy's mail as it arrives; each message is taken once.</summary>
-    sealed class Inbox(ChannelReader<MailItem> reader, CancellationToken cancellationToken, string strategy)
+    sealed class Inbox(ChannelReader<MailItem> reader, Measurements measurements, CancellationToken cancellationToken, string strategy)
     {
         readonly List<MailItem> pending = [];
 
-        public async Task<IReadOnlyList<MailItem>> TakeAsync(Func<MailItem, bool> match, int count)
+        public async Task<IReadOnlyList<MailItem>> TakeAsync(Func<MailItem, bool> match, int count, string what)
         {
+            var since = DateTimeOffset.UtcNow;
             while (true)
             {
                 var found = pending.Where(match).Take(count).ToList();
                 if (found.Count == count)
                 {
                     pending.RemoveAll(found.Contains);
+                    measurements.MailWaited(since, found.Max(m => m.SentAt));
                     return found;
                 }
                 try
@@ -190,7 +325,7 @@ public sealed partial class StrategyDriver(HttpClient http, string opsKey, Mailb
                 catch (OperationCanceledException)
                 {
                     throw new TimeoutException(
-                        $"{strategy}: timed out waiting for {count} mail(s); unmatched so far: {string.Join(", ", pending.Select(m => $"{m.Kind}/{m.Stage}/{m.Round}"))}");
+                        $"{strategy}: timed out waiting for {count} mail(s) {what}; unmatched so far: {string.Join(", ", pending.Select(m => $"{m.Kind}/{m.Stage}/{m.Round}"))}");
                 }
             }
         }

@@ -25,6 +25,21 @@ public sealed record BenchResult
     /// <summary>The local host build that ran, when not this repository's (<c>--baseline-host</c>).</summary>
     public string? HostAssembly { get; init; }
 
+    /// <summary>Open loop: strategies per minute, one every 60/R s (<c>--arrival-rate</c>); null for a burst (all at once).</summary>
+    public double? ArrivalRatePerMinute { get; init; }
+
+    /// <summary>Open loop: minutes of arrivals (<c>--duration</c>); the run then drains.</summary>
+    public double? ArrivalMinutes { get; init; }
+
+    /// <summary>Mean of the exponential think time before each person's action (<c>--think-time</c>); null = at once.</summary>
+    public double? ThinkTimeSeconds { get; init; }
+
+    /// <summary>Seed of the think times (<c>--seed</c>), when there are think times.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The host was killed (SIGKILL) this many seconds into the run and restarted on its data (<c>--kill-after</c>).</summary>
+    public double? KillAfterSeconds { get; init; }
+
     /// <summary>The column heading of this run, e.g. <c>azurite (P=1, mem, MaxQueuePollingInterval=00:00:00.25)</c>.</summary>
     public string Label() => $"{Prefix(" ")}{Backend} ({string.Join(", ", Settings(forFileName: false))})";
 
@@ -49,6 +64,18 @@ public sealed record BenchResult
         {
             yield return "baseline";
         }
+        if (ArrivalRatePerMinute is { } rate)
+        {
+            yield return forFileName ? Invariant($"r{rate}x{ArrivalMinutes}") : Invariant($"{rate}/min x {ArrivalMinutes} min");
+        }
+        if (ThinkTimeSeconds is { } think)
+        {
+            yield return forFileName ? Invariant($"think{think}") : Invariant($"think {think} s");
+        }
+        if (KillAfterSeconds is { } kill)
+        {
+            yield return forFileName ? Invariant($"kill{kill}") : Invariant($"kill -9 at {kill} s");
+        }
         foreach (var (key, value) in HostSettings.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             // The last part of the key tells runs apart.
@@ -57,6 +84,8 @@ public sealed record BenchResult
         }
     }
 
+    static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
     public required int Completed { get; init; }
     public required int Failed { get; init; }
     public required double DurationSeconds { get; init; }
@@ -64,7 +93,7 @@ public sealed record BenchResult
     public required int Submissions { get; init; }
     public required double SubmissionsPerSecond { get; init; }
 
-    /// <summary>Milliseconds: formPost, formGet, submissionToNextEmail, approvalToInvitations.</summary>
+    /// <summary>Milliseconds: formPost, formGet, submissionToNextEmail, approvalToInvitations, strategyDuration (start to Completed mail).</summary>
     public required IReadOnlyDictionary<string, Percentiles> Latencies { get; init; }
 
     /// <summary>Form GETs that answered 403 (link invalid) right after the mail arrived and 200 on a retry.</summary>
@@ -114,6 +143,24 @@ public sealed record BenchResult
 
     /// <summary>Storage operations per human action by "service operation resource", net of each one's idle rate, largest first.</summary>
     public IReadOnlyDictionary<string, double> StorageOpsPerHumanAction { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Mail in the development mailbox after the run; null for the floor (it sends none).</summary>
+    public int? MailSent { get; init; }
+
+    /// <summary>Mail keys (<c>customArgs.messageKey</c>) delivered more than once; null for the floor.</summary>
+    public int? MailDeliveredTwice { get; init; }
+
+    /// <summary>Requests the simulated people made again because the host did not answer (only with <c>--kill-after</c>).</summary>
+    public int Retries { get; init; }
+
+    /// <summary>Minute by minute: arrivals, completions, backlog, posts and submission → next email.</summary>
+    public IReadOnlyList<MinuteStats> Minutes { get; init; } = [];
+
+    /// <summary>Open loop only: whether the backlog stayed flat and p95 submission → next email under the target.</summary>
+    public SteadyVerdict? Steady { get; init; }
+
+    /// <summary>With <c>--kill-after</c>: how the run resumed after the host was killed; null when not killed.</summary>
+    public CrashRecovery? Crash { get; init; }
 
     public required string Machine { get; init; }
 

@@ -12,7 +12,14 @@ namespace StrategyFlow.Bench.Storage;
 /// instance started) to the commit of the episode that handled it: control-queue wait + history load + replay.
 /// </param>
 /// <param name="ActivityRoundTrip">Milliseconds from an activity's scheduling commit to its completion: work-item queue wait + run.</param>
-public sealed record HistoryAnalysis(long Events, long Episodes, IReadOnlyDictionary<string, long> EventsByType, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip);
+/// <param name="EpisodeCommits">When each episode was committed (its <c>OrchestratorStarted</c> row's timestamp): progress over time.</param>
+/// <param name="Work">
+/// Every inbound message (made → its episode committed) and activity (scheduling committed → result made): which
+/// work a crash caught in flight, and when it was done.
+/// </param>
+public sealed record HistoryAnalysis(
+    long Events, long Episodes, IReadOnlyDictionary<string, long> EventsByType, Percentiles MessageToEpisode, Percentiles ActivityRoundTrip,
+    IReadOnlyList<DateTimeOffset> EpisodeCommits, IReadOnlyList<WorkSpan> Work);
 
 /// <summary>Reads the Durable Task Azure Storage history table (<c>{TaskHub}History</c>) straight from Azurite.</summary>
 public static class HistoryTable
@@ -28,10 +35,11 @@ public static class HistoryTable
         var table = new TableClient(azuriteConnectionString, taskHub + "History");
         long events = 0, episodes = 0;
         var byType = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var messageToEpisode = new List<double>();
-        var activityRoundTrip = new List<double>();
+        var messages = new List<WorkSpan>();
+        var activities = new List<WorkSpan>();
         var scheduled = new Dictionary<(string Instance, int Id), DateTimeOffset>();
         var completed = new List<(string Instance, int Id, DateTimeOffset At)>();
+        var commits = new List<DateTimeOffset>();
         await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "EventType", "EventId", "TaskScheduledId", "_Timestamp", "Timestamp"]))
         {
             if (string.Equals(row.RowKey, "sentinel", StringComparison.Ordinal))
@@ -44,6 +52,10 @@ public static class HistoryTable
             if (type == "OrchestratorStarted")
             {
                 episodes++;
+                if (row.Timestamp is { } commit)
+                {
+                    commits.Add(commit);
+                }
             }
             var created = row.GetDateTimeOffset("_Timestamp");
             if (created is null || row.Timestamp is not { } committed)
@@ -52,7 +64,7 @@ public static class HistoryTable
             }
             if (Inbound.Contains(type))
             {
-                messageToEpisode.Add((committed - created.Value).TotalMilliseconds);
+                messages.Add(new(created.Value, committed));
             }
             if (type == "TaskScheduled" && row.GetInt32("EventId") is { } id)
             {
@@ -67,9 +79,10 @@ public static class HistoryTable
         {
             if (scheduled.TryGetValue((instance, id), out var start))
             {
-                activityRoundTrip.Add((at - start).TotalMilliseconds);
+                activities.Add(new(start, at));
             }
         }
-        return new HistoryAnalysis(events, episodes, byType, Percentiles.Of(messageToEpisode), Percentiles.Of(activityRoundTrip));
+        static Percentiles Of(List<WorkSpan> spans) => Percentiles.Of(spans.Select(w => (w.Done - w.Start).TotalMilliseconds));
+        return new HistoryAnalysis(events, episodes, byType, Of(messages), Of(activities), commits, [.. messages, .. activities]);
     }
 }
