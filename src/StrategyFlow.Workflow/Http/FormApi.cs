@@ -52,7 +52,7 @@ public static partial class FormApi
             }
 
             return session.Claims.Role == LinkRole.Stakeholder
-                ? await StakeholderFormAsync(session, services, null, [], 1, cancellationToken)
+                ? await StakeholderFormAsync(session, services, null, [], BlankRows.One, cancellationToken)
                 : await ReviewPageAsync(session, services, new ReviewPageState(null, ""), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -105,7 +105,7 @@ public static partial class FormApi
         var action = FormReader.ReadAction(form);
         if (action.Kind == FormActionKind.AddRow)
         {
-            return await StakeholderFormAsync(session, services, answer, [], FormReader.ReadBlankRows(form) + 1, cancellationToken);
+            return await StakeholderFormAsync(session, services, answer, [], FormReader.ReadBlankRows(stage, form).WithOneMore(action.List!), cancellationToken);
         }
 
         if (action.Kind != FormActionKind.Submit)
@@ -116,7 +116,7 @@ public static partial class FormApi
         var errors = AnswerValidator.Validate(answer, session.Input.Context);
         if (errors.Count > 0)
         {
-            return await StakeholderFormAsync(session, services, answer, errors, FormReader.ReadBlankRows(form), cancellationToken);
+            return await StakeholderFormAsync(session, services, answer, errors, FormReader.ReadBlankRows(stage, form), cancellationToken);
         }
 
         var claims = session.Claims;
@@ -141,7 +141,7 @@ public static partial class FormApi
     }
 
     private static async Task<IResult> StakeholderFormAsync(
-        FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, int blankRows, CancellationToken cancellationToken)
+        FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, BlankRows blankRows, CancellationToken cancellationToken)
     {
         answer ??= await CountedAnswerAsync(session, services, cancellationToken) ?? EmptyAnswer(session.Claims.Stage);
         return FormPages.StakeholderForm(new StakeholderFormModel(
@@ -188,7 +188,7 @@ public static partial class FormApi
         var draft = action.Kind is FormActionKind.Approve or FormActionKind.AddRow ? FormReader.ReadAnswer(claims.Stage, form) : null;
         if (action.Kind == FormActionKind.AddRow)
         {
-            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(form) + 1), cancellationToken);
+            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(claims.Stage, form).WithOneMore(action.List!)), cancellationToken);
         }
 
         if (decision is null)
@@ -208,7 +208,7 @@ public static partial class FormApi
         {
             // Shown again with everything typed, the approver's edits of the draft too (reading them never fails).
             var typed = draft ?? FormReader.ReadAnswer(claims.Stage, form);
-            return await ReviewPageAsync(session, services, new ReviewPageState(typed, comment, FormReader.ReadBlankRows(form)) { Errors = errors, Findings = findings }, cancellationToken);
+            return await ReviewPageAsync(session, services, new ReviewPageState(typed, comment, FormReader.ReadBlankRows(claims.Stage, form)) { Errors = errors, Findings = findings }, cancellationToken);
         }
 
         var sha = draft is null
@@ -258,7 +258,7 @@ public static partial class FormApi
     }
 
     /// <summary>What the review page shows besides the stage's state: what the approver typed, and why the page is shown again.</summary>
-    private sealed record ReviewPageState(StageAnswer? Draft, string Comment, int BlankRows = 1)
+    private sealed record ReviewPageState(StageAnswer? Draft, string Comment, BlankRows? Blank = null)
     {
         public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
@@ -291,7 +291,7 @@ public static partial class FormApi
             .Select(email => stakeholders.FirstOrDefault(s => s.Email == email) is { } person ? $"{person.Name} <{person.Email}>" : email)
             .ToList();
         return FormPages.ReviewPage(new ReviewPageModel(
-            session.Header, review.Answers, notAnswered, review.Consolidated, draft, findings, session.Input.Context, state.Errors, state.Comment, state.BlankRows)
+            session.Header, review.Answers, notAnswered, review.Consolidated, draft, findings, session.Input.Context, state.Errors, state.Comment, state.Blank)
         {
             DraftSha256 = current,
             Activity = Activity(session),

@@ -17,17 +17,15 @@ public static class FormPages
         var language = m.Header.Language;
         var stage = InnerCycle.Get(m.Header.Stage);
         var errors = new ErrorIndex(m.Errors ?? [], language);
-        var blankRows = Math.Clamp(m.BlankRows, 0, FormReader.MaxBlankRows);
-        var editor = new StageEditor(new EditorScope(m.Answer with { Stage = stage.Key }, m.Context, language), errors, blankRows);
+        var editor = new StageEditor(new EditorScope(m.Answer with { Stage = stage.Key }, m.Context, language), errors, m.Blank ?? BlankRows.One);
 
         var form = new HtmlBuilder()
-            .Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
-            .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)));
+            .Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"));
         editor.Responses(form, PageText.Questions, PageText.QuestionsHint);
         editor.Lists(form);
         form.Open("section", ("class", "card"))
             .Open("div", ("class", "actions"))
-            .Element("button", PageText.Send.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Submit))
+            .Element("button", PageText.Send.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Submit), ("formaction", ErrorsAnchor))
             .Close("div")
             .Element("p", PageText.SendHint.In(language), ("class", "meta"))
             .Close("section")
@@ -60,9 +58,8 @@ public static class FormPages
         var language = m.Header.Language;
         var stage = InnerCycle.Get(m.Header.Stage);
         var errors = new ErrorIndex(m.Errors ?? [], language);
-        var blankRows = Math.Clamp(m.BlankRows, 0, FormReader.MaxBlankRows);
         var notes = new DraftNotes(m.Consolidated, language);
-        var editor = new StageEditor(new EditorScope(m.Draft with { Stage = stage.Key }, m.Context, language), errors, blankRows, notes.Annotate);
+        var editor = new StageEditor(new EditorScope(m.Draft with { Stage = stage.Key }, m.Context, language), errors, m.Blank ?? BlankRows.One, notes.Annotate);
 
         // The editor is written first so that the error summary and the leftover conflicts above it know what it showed.
         var draft = new HtmlBuilder();
@@ -74,9 +71,9 @@ public static class FormPages
             .Element("h2", PageText.DecisionTitle.In(language), ("id", "h-decision"));
         editor.LongText(decision, FormFields.Comment, PageText.CommentLabel.In(language), PageText.CommentHint.In(language), m.Comment ?? string.Empty, Limits.Comment);
         decision.Open("div", ("class", "actions"))
-            .Element("button", PageText.Approve.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Approve))
-            .Element("button", PageText.RequestChanges.In(language), ("type", "submit"), ("name", FormFields.Action), ("value", FormFields.RequestChanges))
-            .Element("button", PageText.Reject.In(language), ("type", "submit"), ("class", "danger"), ("name", FormFields.Action), ("value", FormFields.Reject))
+            .Element("button", PageText.Approve.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Approve), ("formaction", ErrorsAnchor))
+            .Element("button", PageText.RequestChanges.In(language), ("type", "submit"), ("name", FormFields.Action), ("value", FormFields.RequestChanges), ("formaction", ErrorsAnchor))
+            .Element("button", PageText.Reject.In(language), ("type", "submit"), ("class", "danger"), ("name", FormFields.Action), ("value", FormFields.Reject), ("formaction", ErrorsAnchor))
             .Close("div")
             .Element("p", PageText.DecisionHint.In(language), ("class", "meta"))
             .Close("section");
@@ -94,7 +91,6 @@ public static class FormPages
         AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language);
 
         main.Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
-            .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)))
             .Void("input", ("type", "hidden"), ("name", FormFields.DraftBase), ("value", m.DraftSha256 ?? string.Empty))
             .Open("section", ("class", "card"), ("aria-labelledby", "h-draft"))
             .Element("h2", PageText.DraftTitle.In(language), ("id", "h-draft"))
@@ -252,6 +248,13 @@ public static class FormPages
             .Text(stage.Principle.In(language))
             .Close("p");
 
+    /// <summary>
+    /// Where a page posted by its main buttons opens: the error summary when it shows errors (elsewhere no element
+    /// has the id and the page opens at the top). Without it the address keeps the fragment of an earlier
+    /// "+ Add" and the page would open at that row.
+    /// </summary>
+    private const string ErrorsAnchor = "#errors";
+
     private static void ErrorSummary(HtmlBuilder html, ErrorIndex errors, Language language)
     {
         if (!errors.Any)
@@ -259,7 +262,7 @@ public static class FormPages
             return;
         }
 
-        html.Open("section", ("class", "callout error error-summary"), ("role", "alert"), ("aria-labelledby", "h-errors"))
+        html.Open("section", ("class", "callout error error-summary"), ("id", ErrorsAnchor[1..]), ("role", "alert"), ("aria-labelledby", "h-errors"))
             .Element("h2", PageText.ErrorSummaryTitle.In(language), ("id", "h-errors"))
             .Open("ul");
         foreach (var (message, anchor, where) in errors.Summary())

@@ -16,8 +16,23 @@ public sealed record FormHeader(
     DateTimeOffset? Deadline);
 
 /// <summary>
+/// How many empty rows each list editor shows after its items (one unless the posted form said otherwise), and
+/// the list a row was just added to: the page returns the person to that new row.
+/// </summary>
+public sealed record BlankRows(IReadOnlyDictionary<string, int> PerList, string? Added = null)
+{
+    public static BlankRows One { get; } = new(new Dictionary<string, int>(StringComparer.Ordinal));
+
+    public int For(string list) => PerList.TryGetValue(list, out var rows) ? Math.Clamp(rows, 0, FormReader.MaxBlankRows) : 1;
+
+    /// <summary>The same rows and one more empty row in <paramref name="list"/>, which the page then scrolls to.</summary>
+    public BlankRows WithOneMore(string list) =>
+        new(new Dictionary<string, int>(PerList, StringComparer.Ordinal) { [list] = For(list) + 1 }, list);
+}
+
+/// <summary>
 /// A stakeholder's form: <paramref name="Answer"/> prefills it (their previous answer, or what they just
-/// posted when <paramref name="Errors"/> are shown); <paramref name="BlankRows"/> empty rows follow each list.
+/// posted when <paramref name="Errors"/> are shown); <paramref name="Blank"/> empty rows follow each list.
 /// </summary>
 public sealed record StakeholderFormModel(
     FormHeader Header,
@@ -25,7 +40,7 @@ public sealed record StakeholderFormModel(
     StrategyContext Context,
     string? SendBackComment,
     IReadOnlyList<FieldError> Errors,
-    int BlankRows = 1);
+    BlankRows? Blank = null);
 
 /// <summary>An approver's review page: every answer, the editable consolidated <paramref name="Draft"/>, the findings.</summary>
 public sealed record ReviewPageModel(
@@ -38,7 +53,7 @@ public sealed record ReviewPageModel(
     StrategyContext Context,
     IReadOnlyList<FieldError> Errors,
     string Comment,
-    int BlankRows = 1)
+    BlankRows? Blank = null)
 {
     /// <summary>The hash of <see cref="Draft"/> as the workflow holds it: posted back with an approval.</summary>
     public string? DraftSha256 { get; init; }

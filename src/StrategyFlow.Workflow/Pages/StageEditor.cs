@@ -10,11 +10,18 @@ internal delegate void RowAnnotation(HtmlBuilder html, EditorList list, Row row)
 /// <summary>
 /// The editable part of a stage: a textarea per guiding question and a row editor per structured list,
 /// prefilled from the answer. Identical on the stakeholder form and the review page, so
-/// <see cref="FormReader"/> reads both. Works without JavaScript: rows are added by a submit button.
+/// <see cref="FormReader"/> reads both. Works without JavaScript: a row is added by a submit button whose
+/// <c>formaction</c> is the new row's anchor, so the page that comes back opens at that row, its first field focused.
 /// </summary>
-internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blankRows, RowAnnotation? annotate = null)
+internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRows blankRows, RowAnnotation? annotate = null)
 {
+    /// <summary>Set while writing the row just added: its first control gets the focus.</summary>
+    private bool _focusNext;
+
     private Language Language => scope.Language;
+
+    /// <summary>The id of the last empty row of a list: where its "+ Add" button brings the person back to.</summary>
+    public static string NewRowId(EditorList list) => "new-" + list.Name;
 
     public void Responses(HtmlBuilder html, LocalizedText title, LocalizedText hint)
     {
@@ -78,11 +85,12 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
     {
         var rows = list.ToRows(scope.Answer).ToList();
         var item = list.Item.In(Language);
-        for (var i = 0; i < rows.Count + blankRows; i++)
+        var total = rows.Count + blankRows.For(list.Name);
+        for (var i = 0; i < total; i++)
         {
             var isNew = i >= rows.Count;
             var row = isNew ? new Row() : rows[i];
-            var rowId = Id(list.RowPath(i));
+            var rowId = i == total - 1 && isNew ? NewRowId(list) : Id(list.RowPath(i));
             var heading = isNew
                 ? PageText.NewItem.Format(Language, item.ToLower(Culture))
                 : PageText.ItemNumber.Format(Language, item, i + 1);
@@ -101,13 +109,15 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
                 annotate?.Invoke(html, list, row);
             }
 
+            _focusNext = i == total - 1 && blankRows.Added == list.Name;
             Fields(html, list, i, row, heading);
             html.Close("div");
         }
 
         html.Open("div", ("class", "actions"))
             .Element("button", PageText.AddItem.Format(Language, item.ToLower(Culture)),
-                ("type", "submit"), ("class", "add"), ("name", FormFields.Action), ("value", FormFields.AddRowPrefix + list.Name))
+                ("type", "submit"), ("class", "add"), ("name", FormFields.Action), ("value", FormFields.AddRowPrefix + list.Name),
+                ("formaction", "#" + NewRowId(list)))
             .Close("div");
     }
 
@@ -298,8 +308,12 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
     }
 
     /// <summary>A control, and the errors reported at <paramref name="errorPath"/> (its form name unless the rows are reordered).</summary>
-    private FieldControl Control(string name, string where, bool hasHint, string? errorPath = null) =>
-        new(name, Id(name), hasHint, errors.Take(errorPath ?? name, withItems: true, Id(name), where));
+    private FieldControl Control(string name, string where, bool hasHint, string? errorPath = null)
+    {
+        var control = new FieldControl(name, Id(name), hasHint, errors.Take(errorPath ?? name, withItems: true, Id(name), where)) { Autofocus = _focusNext };
+        _focusNext = false;
+        return control;
+    }
 
     internal static void WriteErrors(HtmlBuilder html, IReadOnlyList<string> messages, string? id)
     {
@@ -342,6 +356,8 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
     /// <summary>A control's id, its hint and error ids, and the errors placed on it.</summary>
     private sealed record FieldControl(string Name, string Id, bool HasHint, IReadOnlyList<string> Errors)
     {
+        public bool Autofocus { get; init; }
+
         public string? DescribedBy => (HasHint, Errors.Count > 0) switch
         {
             (true, true) => $"{Id}-hint {Id}-error",
@@ -355,7 +371,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
         [
             .. firstName is null ? Array.Empty<(string, string?)>() : [(firstName, firstValue)],
             ("id", Id), ("name", Name), .. extra,
-            ("aria-describedby", DescribedBy), ("aria-invalid", Errors.Count > 0 ? "true" : null),
+            ("aria-describedby", DescribedBy), ("aria-invalid", Errors.Count > 0 ? "true" : null), ("autofocus", Autofocus ? string.Empty : null),
         ];
 
         public void WriteHint(HtmlBuilder html, string? hint)

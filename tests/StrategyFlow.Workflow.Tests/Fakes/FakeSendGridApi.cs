@@ -13,6 +13,9 @@ public sealed partial record SentMail(string To, string Subject, string Html, st
 
     public string Kind => CustomArgs.GetValueOrDefault("kind", "");
 
+    /// <summary>The stage's slug (<c>goals</c>, …), empty for mail about the whole strategy.</summary>
+    public string Stage => CustomArgs.GetValueOrDefault("stage", "");
+
     /// <summary>The form token of the personal link in this mail, if any.</summary>
     public string? Token => FormLink().Match(Html) is { Success: true } m ? m.Groups[1].Value : null;
 

@@ -39,8 +39,10 @@ public sealed class FormApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private Task<string> LinkAsync(string email, MailKind kind) =>
-        WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault()?.Token), $"{kind} link for {email}");
+    private Task<string> LinkAsync(string email, MailKind kind, StageKey? stage = null) =>
+        WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault(m => stage is null || m.Stage == stage.Value.Slug())?.Token),
+            $"{kind} link for {email}");
 
     private async Task<HtmlResult> GetAsync(string token) =>
         Assert.IsType<HtmlResult>(await FormApi.GetAsync(token, Client, Services, CancellationToken.None));
@@ -292,14 +294,49 @@ public sealed class FormApiTests : IAsyncLifetime
     public async Task Post_AddRow_RendersAnotherRowWithoutSubmitting()
     {
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
-        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).Append(("blankRows", "1")).ToArray();
+        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).ToArray();
 
         var page = await PostAsync(token, fields);
 
         Assert.Equal(200, page.StatusCode);
-        Assert.Contains("goals[2].title", page.Html, StringComparison.Ordinal);
+        Assert.Contains("goals[1].title", page.Html, StringComparison.Ordinal);
         var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
         Assert.Empty(status!.Answered);
+    }
+
+    [Fact]
+    public async Task Post_AddGoalAfterFillingTheEmptyRow_ShowsExactlyOneEmptyGoalRowAndReturnsThere()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).ToArray();
+
+        var page = await PostAsync(token, fields);
+
+        var document = HtmlForm.Parse(page.Html);
+        var titles = document.QuerySelectorAll("input[name$='.title']").Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
+        Assert.Equal(["Liidit", ""], titles.Select(t => t.Value));
+        var added = HtmlForm.ById(document, "new-goals");
+        Assert.Same(added, titles[1].Closest(".row"));
+        Assert.True(titles[1].HasAttribute("autofocus"));
+        Assert.Equal("#new-goals", document.QuerySelector("button[value='add:goals']")!.GetAttribute("formaction"));
+    }
+
+    [Fact]
+    public async Task Post_AddAudience_AddsOneAudienceRowAndLeavesTheChannelsAsTheyWere()
+    {
+        await _host.PassStageAsync(_definition, StageKey.Goals);
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation, StageKey.Audiences);
+        var form = HtmlForm.Submit((await GetAsync(token)).Html, "add:audiences", f =>
+        {
+            f["audiences[0].name"] = ["IT-päättäjät"];
+            f["channels[0].name"] = ["LinkedIn"];
+        });
+
+        var page = await PostAsync(token, Requests.Form(form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")))));
+
+        var document = HtmlForm.Parse(page.Html);
+        Assert.Equal(2, document.QuerySelectorAll("input[name^='audiences['][name$='.name']").Length);
+        Assert.Single(document.QuerySelectorAll("input[name^='channels['][name$='.name']"));
     }
 
     /// <summary>The pages post URL-encoded forms only: multipart (file buffering, limits of its own) and anything else is refused unread.</summary>
