@@ -123,7 +123,7 @@ public static partial class FormApi
         var sha = await services.Repository.SaveAnswerAsync(claims.StrategyId, stage, claims.Round, claims.Participant, answer, cancellationToken);
         if (session.Status.Counts(claims.Participant, sha))
         {
-            return FormPages.Notice(NoticeKind.AnswerReceived, session.Language); // the same answer again: nothing new to raise
+            return Receipt(session, answer, roundOpen: true); // the same answer again: nothing new to raise
         }
 
         var submitted = services.Time.GetUtcNow();
@@ -134,18 +134,30 @@ public static partial class FormApi
             status.Counts(claims.Participant, sha)
             || status.Round != claims.Round || status.Phase != StagePhase.CollectingInput
             || StageConfirmation.IgnoredSince(status, WorkflowEvents.AnswerSubmitted, claims.Participant, submitted) is not null, cancellationToken);
-        var kind = settled is null ? NoticeKind.AnswerPending
-            : settled.Round == claims.Round && settled.Counts(claims.Participant, sha) ? NoticeKind.AnswerReceived
-            : NoticeKind.AnswerNotCounted;
-        return FormPages.Notice(kind, session.Language);
+        if (settled is null)
+        {
+            return FormPages.Notice(NoticeKind.AnswerPending, session.Language);
+        }
+
+        return settled.Round == claims.Round && settled.Counts(claims.Participant, sha)
+            ? Receipt(session, answer, roundOpen: settled.Phase == StagePhase.CollectingInput)
+            : FormPages.Notice(NoticeKind.AnswerNotCounted, session.Language);
     }
+
+    /// <summary>What the person sees once their answer counts; the edit link is their own link (relative: it works behind any host name).</summary>
+    private static HtmlResult Receipt(FormSession session, StageAnswer answer, bool roundOpen) =>
+        ParticipantPages.AnswerReceipt(new AnswerReceiptModel(session.Header, answer, session.Input.Context, "./" + session.Token) { RoundOpen = roundOpen });
 
     private static async Task<IResult> StakeholderFormAsync(
         FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, BlankRows blankRows, CancellationToken cancellationToken)
     {
         answer ??= await CountedAnswerAsync(session, services, cancellationToken) ?? EmptyAnswer(session.Claims.Stage);
+        var sentBack = session.Status.Decisions.LastOrDefault(d => d.Round == session.Claims.Round - 1 && d.Decision == DecisionKind.ChangesRequested);
         return FormPages.StakeholderForm(new StakeholderFormModel(
-            session.Header, answer, session.Input.Context, session.Status.SendBackComment, errors, blankRows));
+            session.Header, answer, session.Input.Context, session.Status.SendBackComment, errors, blankRows)
+        {
+            SentBackBy = sentBack is null ? null : new ReviewActivity(ApproverName(session.Input, sentBack.Approver), sentBack.At, "", sentBack.Comment),
+        });
     }
 
     /// <summary>
@@ -287,6 +299,7 @@ public static partial class FormApi
         var draft = state.Draft ?? shared;
         var findings = state.Findings ?? (draft == consolidated ? review.Findings : CoherenceChecker.Check(draft, session.Input.Context, review.Consolidated.Conflicts));
         var stakeholders = session.Input.Plan.Stakeholders;
+        var names = stakeholders.ToDictionary(p => p.Email, p => p.Name, StringComparer.Ordinal);
         var notAnswered = review.NotAnswered
             .Select(email => stakeholders.FirstOrDefault(s => s.Email == email) is { } person ? $"{person.Name} <{person.Email}>" : email)
             .ToList();
@@ -296,6 +309,7 @@ public static partial class FormApi
             DraftSha256 = current,
             Activity = Activity(session),
             Notice = state.Notice,
+            Names = names,
         });
     }
 
@@ -318,7 +332,7 @@ public static partial class FormApi
 
     // ---- Shared ---------------------------------------------------------------------------
 
-    private sealed record FormSession(LinkClaims Claims, string InstanceId, StageInput Input, StageStatus Status, Person Participant)
+    private sealed record FormSession(string Token, LinkClaims Claims, string InstanceId, StageInput Input, StageStatus Status, Person Participant)
     {
         /// <summary>The link is authentic but past its expiry: it may only ask for a fresh one.</summary>
         public bool Expired { get; init; }
@@ -360,7 +374,10 @@ public static partial class FormApi
             && status is not null && status.Round == claims.Round && status.Phase == phase;
         if (!open || (claims.Role == LinkRole.Stakeholder && status!.Deadline < services.Time.GetUtcNow()))
         {
-            return (null, FormPages.Notice(NoticeKind.RoundClosed, language));
+            // An expired link learns no more than that: only a live one shows the person's part of the round.
+            return (null, verification.IsValid
+                ? await ClosedRoundAsync(claims, stage, input, status, participant, services, cancellationToken)
+                : FormPages.Notice(NoticeKind.RoundClosed, language));
         }
 
         if (claims.Role == LinkRole.Approver && status!.Answered.Contains(participant.Email))
@@ -368,7 +385,7 @@ public static partial class FormApi
             return (null, FormPages.Notice(NoticeKind.DecisionRecorded, language));
         }
 
-        return (new FormSession(claims, instanceId, input, status!, participant) { Expired = !verification.IsValid }, null);
+        return (new FormSession(token, claims, instanceId, input, status!, participant) { Expired = !verification.IsValid }, null);
     }
 
     /// <summary>
@@ -387,6 +404,67 @@ public static partial class FormApi
             && (status is null || status.Round < claims.Round
                 || (status.Round == claims.Round && claims.Role == LinkRole.Approver && status.Phase == StagePhase.CollectingInput));
     }
+
+    /// <summary>
+    /// The read-only page of a live link whose round is over: where the stage stands now, what the person gave in
+    /// that round (their counted answer, or their decision), and once the stage is approved, what was approved.
+    /// </summary>
+    private static async Task<HtmlResult> ClosedRoundAsync(
+        LinkClaims claims, OrchestrationMetadata stage, StageInput input, StageStatus? status, Person participant, FormServices services, CancellationToken cancellationToken)
+    {
+        var repository = services.Repository;
+        var result = stage.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? StrategyState.Read<StageResult>(stage.SerializedOutput) : null;
+        var state = (stage.RuntimeStatus, result?.Outcome) switch
+        {
+            (OrchestrationRuntimeStatus.Completed, StageOutcome.Approved) => ClosedRoundState.Approved,
+            (OrchestrationRuntimeStatus.Completed, StageOutcome.Rejected) => ClosedRoundState.Rejected,
+            (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending, _) when status?.Round > claims.Round => ClosedRoundState.Reopened,
+            (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending, _) => ClosedRoundState.Reviewing,
+            _ => ClosedRoundState.Cancelled,
+        };
+        var header = new FormHeader(input.Strategy.Language, input.Strategy.Organization, input.Strategy.Title, claims.Stage, claims.Round, participant.Name, null);
+        var model = new ClosedRoundModel(header, state, input.Context, claims.Role == LinkRole.Approver)
+        {
+            CurrentRound = status?.Round ?? claims.Round,
+            Reason = result?.Reason,
+        };
+
+        if (claims.Role == LinkRole.Approver)
+        {
+            var decision = (result?.Decisions.Select(DecisionView.Of) ?? status?.Decisions ?? [])
+                .LastOrDefault(d => d.Round == claims.Round && d.Approver == claims.Participant);
+            model = model with
+            {
+                Decision = decision is null ? null : new ReviewActivity(participant.Name, decision.At, PageText.Of(decision.Decision).In(input.Strategy.Language), decision.Comment),
+            };
+        }
+        else
+        {
+            var review = await repository.GetReviewAsync(claims.StrategyId, claims.Stage, claims.Round, cancellationToken);
+            var answer = review?.Answers.FirstOrDefault(a => a.Contributor == claims.Participant)?.Answer;
+            if (review is null && status?.Round == claims.Round && status.Answers.TryGetValue(claims.Participant, out var counted))
+            {
+                // Past the deadline, a moment before the review is frozen: the answer the stage counted.
+                answer = await repository.GetAnswerByHashAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, counted, cancellationToken);
+            }
+
+            model = model with { Answer = answer };
+        }
+
+        if (state == ClosedRoundState.Approved && await repository.GetArchivedStageAsync(claims.StrategyId, claims.Stage, cancellationToken) is { } approved)
+        {
+            model = model with
+            {
+                Approved = approved.Content,
+                ApprovedAt = approved.ApprovedAt,
+                ApprovedBy = [.. approved.ApprovedBy.Select(email => ApproverName(input, email))],
+            };
+        }
+
+        return ParticipantPages.ClosedRound(model);
+    }
+
+    private static string ApproverName(StageInput input, string email) => input.Plan.Approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
 
     private static StageAnswer EmptyAnswer(StageKey stage) => new()
     {

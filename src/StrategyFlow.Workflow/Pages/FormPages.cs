@@ -34,9 +34,16 @@ public static class FormPages
         var main = Intro(m.Header, stage, PageText.Hello, PageText.AnswerBy);
         if (!string.IsNullOrWhiteSpace(m.SendBackComment))
         {
-            main.Open("section", ("class", "callout note"), ("aria-labelledby", "h-sent-back"))
-                .Element("h2", PageText.SentBackTitle.In(language), ("id", "h-sent-back"))
-                .Element("p", m.SendBackComment, ("class", "quote"))
+            main.Open("section", ("class", "callout note"), ("id", "sent-back"), ("aria-labelledby", "h-sent-back"))
+                .Element("h2", PageText.SentBackTitle.In(language), ("id", "h-sent-back"));
+            if (m.SentBackBy is { } by)
+            {
+                main.Open("p");
+                WithTime(main, PageText.SentBackBy, language, by.At, by.Who);
+                main.Close("p");
+            }
+
+            main.Element("p", m.SendBackComment, ("class", "quote"))
                 .Element("p", PageText.SentBackText.In(language))
                 .Close("section");
         }
@@ -88,7 +95,7 @@ public static class FormPages
         NotAnswered(main, m.NotAnswered ?? [], language);
         ErrorSummary(main, errors, language);
         Findings(main, m.Findings ?? [], language);
-        AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language);
+        AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language, m.Names);
 
         main.Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
             .Void("input", ("type", "hidden"), ("name", FormFields.DraftBase), ("value", m.DraftSha256 ?? string.Empty))
@@ -214,22 +221,34 @@ public static class FormPages
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
     };
 
-    private static HtmlResult Page(int status, FormHeader header, string title, HtmlBuilder main) =>
+    internal static HtmlResult Page(int status, FormHeader header, string title, HtmlBuilder main) =>
         new(status, PageLayout.Document(PageLayout.Lang(header.Language), title, header.Organization, header.StrategyTitle, main));
+
+    /// <summary>
+    /// Writes <paramref name="text"/> with a <c>time</c> element in its last placeholder and <paramref name="values"/> in
+    /// the ones before it: <c>"{0} asked for changes on {1}."</c>.
+    /// </summary>
+    internal static void WithTime(HtmlBuilder html, LocalizedText text, Language language, DateTimeOffset at, params string[] values)
+    {
+        const string Marker = "\u0001";
+        var parts = text.Format(language, [.. values, Marker]).Split(Marker);
+        html.Text(parts[0]).Element("time", Deadlines.Format(at, language), ("datetime", Deadlines.Iso(at))).Text(parts.Length > 1 ? parts[1] : string.Empty);
+    }
+
+    /// <summary>"Stage 2 of 4", and the round after the first.</summary>
+    internal static string Eyebrow(FormHeader header, StageDefinition stage)
+    {
+        var eyebrow = PageText.StageOf.Format(header.Language, stage.Number);
+        return header.Round > 1 ? eyebrow + " · " + PageText.Round.Format(header.Language, header.Round) : eyebrow;
+    }
 
     /// <summary>Stage and round, the stage title, who the page is for and the deadline.</summary>
     private static HtmlBuilder Intro(FormHeader header, StageDefinition stage, LocalizedText hello, LocalizedText by)
     {
         var language = header.Language;
-        var eyebrow = PageText.StageOf.Format(language, stage.Number);
-        if (header.Round > 1)
-        {
-            eyebrow += " · " + PageText.Round.Format(language, header.Round);
-        }
-
         var html = new HtmlBuilder()
             .Open("div", ("class", "intro"))
-            .Element("p", eyebrow, ("class", "eyebrow"))
+            .Element("p", Eyebrow(header, stage), ("class", "eyebrow"))
             .Element("h1", stage.Title.In(language))
             .Open("p", ("class", "meta"))
             .Text(hello.Format(language, header.ParticipantName));
@@ -242,7 +261,7 @@ public static class FormPages
         return html.Close("p").Close("div");
     }
 
-    private static void Principle(HtmlBuilder html, StageDefinition stage, Language language) =>
+    internal static void Principle(HtmlBuilder html, StageDefinition stage, Language language) =>
         html.Open("p", ("class", "principle"))
             .Element("strong", PageText.Principle.In(language))
             .Text(stage.Principle.In(language))

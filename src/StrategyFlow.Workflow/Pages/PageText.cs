@@ -13,6 +13,7 @@ internal static class PageText
     public static readonly LocalizedText DecideBy = new("päätös toivotaan viimeistään", "please decide by");
 
     public static readonly LocalizedText SentBackTitle = new("Hyväksyjä pyysi muutoksia", "The approver asked for changes");
+    public static readonly LocalizedText SentBackBy = new("{0} pyysi muutoksia {1}:", "{0} asked for changes on {1}:");
     public static readonly LocalizedText SentBackText = new(
         "Aiempi vastauksesi on valmiina alla. Tarkista ja täydennä se hyväksyjän kommentin perusteella.",
         "Your previous answer is filled in below. Please review and complete it in light of the approver's comment.");
@@ -94,6 +95,47 @@ internal static class PageText
     public static readonly LocalizedText WaitingForOthers = new("Odotamme vielä muiden hyväksyjien päätöstä: {0}.", "Still waiting for the other approvers: {0}.");
     public static readonly LocalizedText DecidedBy = new("Päätöksen teki {0}.", "Decided by {0}.");
 
+    // After an answer counted.
+    public static readonly LocalizedText ReceiptTitle = new("Kiitos, vastauksesi on tallennettu", "Thank you, your answer is saved");
+    public static readonly LocalizedText ReceiptText = new(
+        "Vastauksesi strategian {0} vaiheeseen {1}/4, {2}, on tallessa.",
+        "Your answer to stage {1} of 4 of {0}, {2}, is saved.");
+    public static readonly LocalizedText NextTitle = new("Mitä seuraavaksi tapahtuu", "What happens next");
+    public static readonly LocalizedText NextText = new(
+        "Kun kierros sulkeutuu, vastaukset kootaan luonnokseksi, jonka hyväksyjät käsittelevät. Jos he pyytävät muutoksia, saat sähköpostiviestin ja uuden linkin.",
+        "When the round closes, the answers are merged into a draft for the approvers to review. If they ask for changes, you will get an email with a new link.");
+    public static readonly LocalizedText EditUntil = new(
+        "Voit muuttaa vastaustasi samasta linkistä, kunnes kierros sulkeutuu: viimeistään {0} tai jo aiemmin, jos kaikki ovat vastanneet.",
+        "You can change your answer with the same link until the round closes: by {0} at the latest, or sooner if everyone has answered.");
+    public static readonly LocalizedText EditAnswer = new("Muokkaa vastaustasi", "Edit your answer");
+    public static readonly LocalizedText RoundNowClosed = new(
+        "Kaikki ovat nyt vastanneet, joten kierros on päättynyt eikä vastausta voi enää muuttaa. Hyväksyjät käsittelevät vastaukset seuraavaksi.",
+        "Everyone has now answered, so the round has closed and answers can no longer be changed. The approvers review them next.");
+    public static readonly LocalizedText SavedAnswerTitle = new("Tallennettu vastauksesi", "Your answer as saved");
+
+    // A link whose round is over.
+    public static readonly LocalizedText ClosedReviewing = new(
+        "Vastausaika on päättynyt, ja hyväksyjät käsittelevät nyt vastauksia. Näet vastauksesi alla, mutta sitä ei voi enää muuttaa.",
+        "The time for answers is over and the approvers are now reviewing them. Your answer is below; it can no longer be changed.");
+    public static readonly LocalizedText ClosedReopened = new(
+        "Hyväksyjä pyysi muutoksia, ja vaihe on avattu uudelleen (kierros {0}). Sait siitä sähköpostiviestin, jossa on uusi linkki.",
+        "An approver asked for changes and the stage is open again (round {0}). You were sent an email with a new link.");
+    public static readonly LocalizedText ClosedReopenedApprover = new(
+        "Vaihe palautettiin sidosryhmille muutettavaksi (kierros {0}). Saat sähköpostiviestin, kun uusi luonnos odottaa päätöstäsi.",
+        "The stage went back to the stakeholders for changes (round {0}). You will get an email when the new draft awaits your decision.");
+    public static readonly LocalizedText ClosedApproved = new("Vaihe hyväksyttiin {0}.", "The stage was approved on {0}.");
+    public static readonly LocalizedText ClosedRejected = new("Strategia hylättiin tässä vaiheessa. Perustelu:", "The strategy was rejected at this stage. The reason given:");
+    public static readonly LocalizedText ClosedCancelled = new("Strategian laatiminen on keskeytetty.", "Work on the strategy has been cancelled.");
+    public static readonly LocalizedText ClosedNothingChanged = new(
+        "Tämä linkki ei enää ota vastaan vastauksia eikä päätöksiä.", "This link no longer accepts answers or decisions.");
+    public static readonly LocalizedText YourAnswerTitle = new("Vastauksesi kierroksella {0}", "Your answer in round {0}");
+    public static readonly LocalizedText NoAnswerThisRound = new("Et vastannut tällä kierroksella.", "You did not answer in this round.");
+    public static readonly LocalizedText YourDecisionTitle = new("Päätöksesi kierroksella {0}", "Your decision in round {0}");
+    public static readonly LocalizedText YourDecision = new("{0} {1}.", "{0} on {1}.");
+    public static readonly LocalizedText NoDecisionThisRound = new("Et tehnyt päätöstä tällä kierroksella.", "You made no decision in this round.");
+    public static readonly LocalizedText ApprovedTitle = new("Hyväksytty sisältö", "As approved");
+    public static readonly LocalizedText ApprovedByNames = new("Hyväksyjät: {0}", "Approved by {0}");
+
     // Expired link.
     public static readonly LocalizedText SendFreshLink = new("Lähetä uusi linkki", "Send me a new link");
     public static readonly LocalizedText FreshLinkHint = new(
@@ -153,6 +195,14 @@ internal static class PageText
             new("Palvelu on hetken poissa käytöstä", "The service is briefly unavailable"),
             new("Yritä uudelleen muutaman minuutin kuluttua.", "Please try again in a few minutes.")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
+    };
+
+    /// <summary>A decision as a label: "Approved", "Changes requested", "Rejected".</summary>
+    public static LocalizedText Of(Core.Documents.DecisionKind decision) => decision switch
+    {
+        Core.Documents.DecisionKind.Approved => new("Hyväksytty", "Approved"),
+        Core.Documents.DecisionKind.ChangesRequested => new("Muutoksia pyydetty", "Changes requested"),
+        _ => new("Hylätty", "Rejected"),
     };
 
     public static string Format(this LocalizedText text, Language language, params object?[] args) =>

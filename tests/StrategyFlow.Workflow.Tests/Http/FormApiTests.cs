@@ -277,6 +277,80 @@ public sealed class FormApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_ValidAnswer_ReceiptNamesTheStrategyAndStageSummarisesTheAnswerAndLinksBackToEdit()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+
+        var page = await PostAsync(token, GoalAnswer("Lisää liidejä"));
+
+        Assert.Equal(200, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        var text = document.Body!.TextContent;
+        Assert.Contains(_definition.Header.Title, text, StringComparison.Ordinal);
+        Assert.Contains(InnerCycle.Goals.Title.Fi, text, StringComparison.Ordinal);
+        Assert.Contains("Lisää liidejä", document.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Koska asiakkaamme ovat siellä.", document.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("#next time[datetime]"));
+        Assert.Equal("./" + token, document.QuerySelector("a#edit")!.GetAttribute("href"));
+        Assert.Empty(document.QuerySelectorAll("input, textarea, select"));
+    }
+
+    [Fact]
+    public async Task Get_StakeholderLinkAfterTheRoundClosed_ShowsTheirAnswerReadOnly()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        await PostAsync(token, GoalAnswer("Lisää liidejä"));
+        await PostAsync(await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation), GoalAnswer("Toinen tavoite"));
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+
+        var page = await GetAsync(token);
+
+        Assert.Equal(200, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        Assert.Contains("Lisää liidejä", document.QuerySelector("#your-answer")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Toinen tavoite", page.Html, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll("input, textarea, select, form"));
+    }
+
+    [Fact]
+    public async Task Get_StakeholderLinkAfterTheStageWasApproved_ShowsTheirAnswerAndTheApprovedContent()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        await _host.PassStageAsync(_definition, StageKey.Goals);
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+
+        var page = await GetAsync(token);
+
+        Assert.Equal(200, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        Assert.Contains(Samples.Answer(StageKey.Goals).Goals[0].Title, document.QuerySelector("#your-answer")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Samples.Answer(StageKey.Goals).Goals[0].Title, document.QuerySelector("#approved")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hyväksyjä 1", document.QuerySelector("#approved")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_FormAfterASendBack_SaysWhichApproverAskedForChangesAndWhen()
+    {
+        foreach (var stakeholder in new[] { Samples.Stakeholder(1), Samples.Stakeholder(2) })
+        {
+            await _host.AnswerAsync(_definition.Id, StageKey.Goals, 1, stakeholder, Samples.Answer(StageKey.Goals));
+        }
+
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+        await _host.DecideAsync(_definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.ChangesRequested, "Lisää mittarit.");
+        var status = await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 2, StagePhase.CollectingInput);
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.SentBack);
+
+        var page = await GetAsync(token);
+
+        var note = HtmlForm.Parse(page.Html).QuerySelector("#sent-back")!;
+        Assert.Contains("Hyväksyjä 1", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lisää mittarit.", note.TextContent, StringComparison.Ordinal);
+        var asked = status.Decisions.Single(d => d.Decision == DecisionKind.ChangesRequested).At;
+        Assert.Equal(asked.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), note.QuerySelector("time")!.GetAttribute("datetime"));
+    }
+
+    [Fact]
     public async Task Post_InvalidAnswer_ShowsErrorsAndChangesNothing()
     {
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
@@ -383,6 +457,17 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Equal((await GetAsync(stakeholderToken)).Html, late.Html);
         Assert.NotEqual(approved.Html, late.Html);
         Assert.Equal(200, lateDecision.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ReviewPage_HeadsEachAnswerWithThePersonsNameAndTheEmailBelow()
+    {
+        var review = await ReviewAsync();
+
+        var sections = HtmlForm.Parse(review.Page.Html).QuerySelectorAll("#answers section").ToList();
+
+        Assert.Equal(["Sidosryhmä 1", "Sidosryhmä 2"], sections.Select(s => s.QuerySelector("h3")!.TextContent));
+        Assert.Equal([Samples.Stakeholder(1), Samples.Stakeholder(2)], sections.Select(s => s.QuerySelector(".email")!.TextContent));
     }
 
     [Fact]
