@@ -197,7 +197,11 @@ public static partial class FormApi
         };
 
         // Only an approval (or adding a row) needs the draft: sending back and rejecting never fail on it.
-        var draft = action.Kind is FormActionKind.Approve or FormActionKind.AddRow ? FormReader.ReadAnswer(claims.Stage, form) : null;
+        var review = await services.Repository.GetReviewAsync(claims.StrategyId, claims.Stage, claims.Round, cancellationToken);
+        StageAnswer Posted() => review is null
+            ? FormReader.ReadAnswer(claims.Stage, form)
+            : DraftNotes.ApplyChoices(FormReader.ReadAnswer(claims.Stage, form), form, review.Consolidated, review.Answers);
+        var draft = action.Kind is FormActionKind.Approve or FormActionKind.AddRow ? Posted() : null;
         if (action.Kind == FormActionKind.AddRow)
         {
             return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(claims.Stage, form).WithOneMore(action.List!)), cancellationToken);
@@ -215,11 +219,11 @@ public static partial class FormApi
             return await ReviewPageAsync(session, services, new ReviewPageState(null, comment) { Notice = PageText.DraftChangedNotice.In(session.Language) }, cancellationToken);
         }
 
-        var errors = DecisionRules.Check(decision.Value, comment, draft, session.Input.Context, out var findings);
+        var errors = DecisionRules.Check(decision.Value, comment, draft, session.Input.Context, review?.Consolidated.Conflicts, out var findings);
         if (errors.Count > 0)
         {
             // Shown again with everything typed, the approver's edits of the draft too (reading them never fails).
-            var typed = draft ?? FormReader.ReadAnswer(claims.Stage, form);
+            var typed = draft ?? Posted();
             return await ReviewPageAsync(session, services, new ReviewPageState(typed, comment, FormReader.ReadBlankRows(claims.Stage, form)) { Errors = errors, Findings = findings }, cancellationToken);
         }
 

@@ -65,13 +65,14 @@ public static class FormPages
         var language = m.Header.Language;
         var stage = InnerCycle.Get(m.Header.Stage);
         var errors = new ErrorIndex(m.Errors ?? [], language);
-        var notes = new DraftNotes(m.Consolidated, language);
+        var notes = new DraftNotes(m.Consolidated, m.Findings ?? [], m.Names, language);
         var editor = new StageEditor(new EditorScope(m.Draft with { Stage = stage.Key }, m.Context, language), errors, m.Blank ?? BlankRows.One, notes.Annotate);
 
-        // The editor is written first so that the error summary and the leftover conflicts above it know what it showed.
+        // The editor is written first so that the error summary, the findings and the leftover conflicts above it know where it showed what.
         var draft = new HtmlBuilder();
         editor.Responses(draft, PageText.DraftResponses, PageText.DraftResponsesHint);
         editor.Lists(draft);
+        notes.PlaceTheRest(StageLists.For(stage.Key));
 
         var decision = new HtmlBuilder()
             .Open("section", ("class", "card"), ("aria-labelledby", "h-decision"))
@@ -93,8 +94,8 @@ public static class FormPages
 
         ReviewActivityList(main, m.Activity, language);
         NotAnswered(main, m.NotAnswered ?? [], language);
-        ErrorSummary(main, errors, language);
-        Findings(main, m.Findings ?? [], language);
+        ErrorSummary(main, errors, language, notes.Placed().Where(p => p.Finding.Severity == Severity.Error).ToList());
+        Findings(main, notes, language);
         AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language, m.Names);
 
         main.Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
@@ -274,7 +275,11 @@ public static class FormPages
     /// </summary>
     private const string ErrorsAnchor = "#errors";
 
-    private static void ErrorSummary(HtmlBuilder html, ErrorIndex errors, Language language)
+    /// <summary>
+    /// What to fix, at the top, each linked to where it is. An approval the coherence errors block lists those errors,
+    /// each linked to its row of the draft, under one sentence that says what to do.
+    /// </summary>
+    private static void ErrorSummary(HtmlBuilder html, ErrorIndex errors, Language language, IReadOnlyList<(Finding Finding, string? Anchor)>? blocking = null)
     {
         if (!errors.Any)
         {
@@ -284,23 +289,41 @@ public static class FormPages
         html.Open("section", ("class", "callout error error-summary"), ("id", ErrorsAnchor[1..]), ("role", "alert"), ("aria-labelledby", "h-errors"))
             .Element("h2", PageText.ErrorSummaryTitle.In(language), ("id", "h-errors"))
             .Open("ul");
-        foreach (var (message, anchor, where) in errors.Summary())
+        foreach (var (error, message, anchor, where) in errors.Summary())
         {
-            var text = $"{where ?? PageText.ErrorElsewhere.In(language)}: {message}";
-            html.Open("li");
-            if (anchor is null)
+            if (error.Code == ApprovalGate.CoherenceCode && blocking is { Count: > 0 })
             {
-                html.Text(text);
+                html.Open("li").Text(PageText.ApprovalBlocked.In(language)).Open("ul");
+                foreach (var (finding, findingAnchor) in blocking)
+                {
+                    Link(html, finding.Message?.In(language), findingAnchor);
+                }
+
+                html.Close("ul").Close("li");
             }
             else
             {
-                html.Element("a", text, ("href", "#" + anchor));
+                Link(html, where is null ? message : $"{where}: {message}", anchor);
             }
-
-            html.Close("li");
         }
 
         html.Close("ul").Close("section");
+    }
+
+    /// <summary>A list item: the text as an in-page link when it has a place on the page.</summary>
+    private static void Link(HtmlBuilder html, string? text, string? anchor)
+    {
+        html.Open("li");
+        if (anchor is null)
+        {
+            html.Text(text);
+        }
+        else
+        {
+            html.Element("a", text, ("href", "#" + anchor));
+        }
+
+        html.Close("li");
     }
 
     private static void NotAnswered(HtmlBuilder html, IReadOnlyList<string> notAnswered, Language language)
@@ -323,8 +346,10 @@ public static class FormPages
         html.Close("ul").Close("section");
     }
 
-    private static void Findings(HtmlBuilder html, IReadOnlyList<Finding> findings, Language language)
+    /// <summary>Every finding, errors first, each linking to the draft row it concerns; the rule id only as small print.</summary>
+    private static void Findings(HtmlBuilder html, DraftNotes notes, Language language)
     {
+        var findings = notes.Placed().OrderByDescending(f => f.Finding.Severity == Severity.Error).ToList();
         html.Open("section", ("class", "card"), ("id", "findings"), ("aria-labelledby", "h-findings"))
             .Element("h2", PageText.FindingsTitle.In(language), ("id", "h-findings"));
         if (findings.Count == 0)
@@ -333,21 +358,30 @@ public static class FormPages
             return;
         }
 
-        if (findings.HasErrors())
+        if (findings.Any(f => f.Finding.Severity == Severity.Error))
         {
             html.Element("p", PageText.FindingsBlock.In(language), ("class", "field-error"));
         }
 
         html.Open("ul", ("class", "findings"));
-        foreach (var finding in findings.OrderByDescending(f => f.Severity == Severity.Error))
+        foreach (var (finding, anchor) in findings)
         {
             var error = finding.Severity == Severity.Error;
-            var rule = string.IsNullOrWhiteSpace(finding.Subject) ? finding.RuleId : $"{finding.RuleId} · {finding.Subject}";
             html.Open("li")
                 .Element("span", (error ? PageText.Error : PageText.Warning).In(language), ("class", error ? "badge error" : "badge warning"))
                 .Open("div")
-                .Element("p", finding.Message?.In(language))
-                .Element("p", rule, ("class", "rule"))
+                .Open("p");
+            if (anchor is null)
+            {
+                html.Text(finding.Message?.In(language));
+            }
+            else
+            {
+                html.Element("a", finding.Message?.In(language), ("href", "#" + anchor));
+            }
+
+            html.Close("p")
+                .Element("p", finding.RuleId, ("class", "rule"))
                 .Close("div")
                 .Close("li");
         }

@@ -41,7 +41,9 @@ internal static class PageText
         "You can revise your answer with the same link until the stage closes. Adding a row does not send your answer.");
 
     public static readonly LocalizedText ErrorSummaryTitle = new("Korjaa nämä kohdat", "Please fix the following");
-    public static readonly LocalizedText ErrorElsewhere = new("Lomake", "Form");
+    public static readonly LocalizedText ApprovalBlocked = new(
+        "Vaihetta ei voi vielä hyväksyä. Korjaa nämä kohdat luonnoksessa tai pyydä sidosryhmiltä muutoksia:",
+        "The stage cannot be approved yet. Fix these points in the draft, or ask the stakeholders for changes:");
 
     // Review page.
     public static readonly LocalizedText Review = new("Arviointi", "Review");
@@ -69,6 +71,10 @@ internal static class PageText
         "Strategiaan tuleva vastaus kuhunkin kysymykseen.", "The answer to each question that goes into the strategy.");
     public static readonly LocalizedText ProposedBy = new("Ehdottajat:", "Proposed by:");
     public static readonly LocalizedText Conflict = new("Eriäviä näkemyksiä – {0}:", "Differing views – {0}:");
+    public static readonly LocalizedText Tie = new("Näkemykset jakautuivat tasan – {0}:", "Split evenly – {0}:");
+    public static readonly LocalizedText TieChoose = new(
+        "Sidosryhmien näkemykset jakautuivat tasan kohdassa ”{0}”. Valitse yksi:", "Stakeholders are split evenly on “{0}”. Choose one:");
+    public static readonly LocalizedText TieOwn = new("Tai kirjoita oma vaihtoehtosi alle.", "Or write your own below.");
     public static readonly LocalizedText OtherConflicts = new("Eriäviä näkemyksiä kohdista, joita ei ole luonnoksessa", "Differing views on items not in the draft");
     public static readonly LocalizedText Empty = new("(tyhjä)", "(empty)");
     public static readonly LocalizedText DecisionTitle = new("Päätös", "Decision");

@@ -4,8 +4,8 @@ using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Pages;
 
-/// <summary>Adds read-only notes to an existing row of a list editor (the review page shows contributors and conflicts).</summary>
-internal delegate void RowAnnotation(HtmlBuilder html, EditorList list, Row row);
+/// <summary>Adds read-only notes to an existing row of a list editor (the review page shows contributors, conflicts and findings); <paramref name="rowId"/> is the row's anchor.</summary>
+internal delegate void RowAnnotation(HtmlBuilder html, EditorList list, Row row, string rowId);
 
 /// <summary>
 /// The editable part of a stage: a textarea per guiding question and a row editor per structured list,
@@ -65,7 +65,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
             if (list.Single)
             {
                 var row = list.ToRows(scope.Answer).FirstOrDefault() ?? new Row();
-                annotate?.Invoke(html, list, row);
+                annotate?.Invoke(html, list, row, Id(list.Name));
                 Fields(html, list, 0, row, list.Title.In(Language));
             }
             else if (list.FixedKeys is not null)
@@ -106,7 +106,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
             WriteErrors(html, errors.Take(list.RowPath(i), withItems: false, rowId, heading), null);
             if (!isNew)
             {
-                annotate?.Invoke(html, list, row);
+                annotate?.Invoke(html, list, row, rowId);
             }
 
             _focusNext = i == total - 1 && blankRows.Added == list.Name;
@@ -154,7 +154,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
                 WriteErrors(html, errors.Take(list.FieldName(k, key), withItems: true, rowId, where), null);
             }
 
-            annotate?.Invoke(html, list, row);
+            annotate?.Invoke(html, list, row, rowId);
             foreach (var field in list.Fields.Where(f => f.Kind != FieldKind.Fixed))
             {
                 Field(html, field, list.FieldName(i, field.Name), row, label, where, source is { } e ? list.FieldName(e, field.Name) : null);

@@ -471,6 +471,61 @@ public sealed class FormApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approver_BlockedApproval_SummaryLinksEachErrorToItsDraftRowInPlainWords()
+    {
+        var review = await ReviewAsync();
+
+        var page = await DecideAsync(review, "approve", fields => fields["goals[0].businessGoal"] = [""]);
+
+        Assert.Equal(400, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        var summary = document.QuerySelector(".error-summary")!;
+        Assert.StartsWith(PageText.ApprovalBlocked.Fi, summary.QuerySelector("li")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lomake:", summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains(summary.QuerySelectorAll("a"), a => a.GetAttribute("href") == "#f-goals-0" && a.TextContent.Contains("liiketoiminnan tavoite", StringComparison.Ordinal));
+        Assert.NotNull(HtmlForm.ById(document, "f-goals-0").QuerySelector(".finding.error"));
+        Assert.Contains(document.QuerySelectorAll("#findings a"), a => a.GetAttribute("href") == "#f-goals-0");
+        Assert.DoesNotContain("goal-without-business-goal ·", document.QuerySelector("#findings")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approver_ThreeStakeholdersNameThreeDifferentOverallOwners_MustChooseOneBeforeApproving()
+    {
+        var definition = Samples.Definition("forms-tie", stakeholders: 3);
+        await _host.StartAsync(definition);
+        foreach (var stage in new[] { StageKey.Goals, StageKey.Audiences, StageKey.Activities })
+        {
+            await _host.PassStageAsync(definition, stage);
+        }
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Ownership, 1, StagePhase.CollectingInput);
+        string[] owners = ["Olli Omistaja", "Aino Vastuu", "Pekka Päällikkö"];
+        for (var i = 0; i < 3; i++)
+        {
+            var answer = Samples.Answer(StageKey.Ownership) with { OverallOwner = new Person(owners[i], $"owner{i}@acme.example") };
+            await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(i + 1), answer);
+        }
+
+        var token = await StrategyLinkAsync(definition.Id, Samples.Approver(1), MailKind.ReviewRequest, StageKey.Ownership);
+        var reviewPage = await GetAsync(token);
+        var document = HtmlForm.Parse(reviewPage.Html);
+        var radios = document.QuerySelectorAll("#f-overallOwner input[type=radio]").Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
+        Assert.Equal(3, radios.Count);
+        Assert.All(radios, r => Assert.False(r.IsChecked));
+        Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlInputElement)document.QuerySelector("input[name='overallOwner.name']")!).Value);
+
+        var unchosen = await PostAsync(token, Requests.Form(LargestContent.Pairs(HtmlForm.Submit(reviewPage.Html, "approve"))));
+        Assert.Equal(400, unchosen.StatusCode);
+        Assert.Contains("Sidosryhmien näkemykset jakautuivat tasan: kokonaisvastuu", unchosen.Html, StringComparison.Ordinal);
+
+        var aino = radios.Single(r => r.ParentElement!.TextContent.Contains("Aino Vastuu", StringComparison.Ordinal));
+        var chosen = await PostAsync(token, Requests.Form(LargestContent.Pairs(HtmlForm.Submit(reviewPage.Html, "approve", f => f[aino.Name!] = [aino.Value]))));
+        Assert.Equal(200, chosen.StatusCode);
+        var archived = await WorkflowHost.WaitForAsync(() => _host.Repository.GetArchivedStageAsync(definition.Id, StageKey.Ownership), "the ownership snapshot");
+        Assert.Equal(new Person("Aino Vastuu", "owner1@acme.example"), archived.Content.OverallOwner);
+    }
+
+    [Fact]
     public async Task Approver_RequestChangesWithoutComment_IsAskedForOne()
     {
         await PostAsync(await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation), GoalAnswer("Liidit"));
@@ -711,8 +766,9 @@ public sealed class FormApiTests : IAsyncLifetime
         return (token, page);
     }
 
-    private Task<string> StrategyLinkAsync(string strategyId, string email, MailKind kind) =>
+    private Task<string> StrategyLinkAsync(string strategyId, string email, MailKind kind, StageKey? stage = null) =>
         WorkflowHost.WaitForAsync(
-            () => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault(m => m.CustomArgs["strategy"] == strategyId)?.Token),
+            () => Task.FromResult(_host.MailsTo(email, kind.ToString())
+                .LastOrDefault(m => m.CustomArgs["strategy"] == strategyId && (stage is null || m.Stage == stage.Value.Slug()))?.Token),
             $"{kind} link for {email}");
 }

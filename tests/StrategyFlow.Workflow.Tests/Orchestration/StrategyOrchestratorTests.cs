@@ -64,7 +64,7 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
 
     /// <summary>The archive keeps the findings the approver saw, conflicts between stakeholders included.</summary>
     [Fact]
-    public async Task Archive_StakeholdersNamedDifferentOwners_KeepsTheOwnerConflictWarning()
+    public async Task Archive_StakeholdersSplitOnAnOwnerAndTheApproverChose_KeepsTheOwnerConflictWarning()
     {
         var definition = Samples.Definition("owners-differ");
         await _host.StartAsync(definition);
@@ -78,7 +78,9 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(1), ownership);
         await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(2), ownership with { ChannelOwners = [new ChannelOwner("LinkedIn", "Mikko")] });
         await _host.WaitForStageAsync(definition.Id, StageKey.Ownership, 1, StagePhase.AwaitingApproval);
-        await _host.DecideAsync(definition.Id, StageKey.Ownership, 1, Samples.Approver(1), DecisionKind.Approved);
+        var review = await WorkflowHost.WaitForAsync(() => _host.Repository.GetReviewAsync(definition.Id, StageKey.Ownership, 1), "the ownership review");
+        var chosen = review.Consolidated.Draft with { ChannelOwners = [new ChannelOwner("LinkedIn", "Mikko")] };
+        await _host.DecideAsync(definition.Id, StageKey.Ownership, 1, Samples.Approver(1), DecisionKind.Approved, draft: chosen);
 
         var outcome = await _host.WaitForOutcomeAsync(definition.Id);
         var archived = await _host.Repository.ReadArchiveAsync(outcome.Document.Json);
