@@ -99,6 +99,10 @@ internal static class DocumentText
         _ => new("Peruttu", "Cancelled"),
     };
 
+    /// <summary>What the reason an ended strategy gives is called: a rejection's reasoning, a cancellation's cause.</summary>
+    public static LocalizedText ReasonFor(DocumentOutcome outcome) =>
+        outcome == DocumentOutcome.Rejected ? new("Perustelu", "Reason given") : new("Syy", "Reason");
+
     public static LocalizedText Of(DecisionKind decision) => decision switch
     {
         DecisionKind.Approved => new("Hyväksytty", "Approved"),

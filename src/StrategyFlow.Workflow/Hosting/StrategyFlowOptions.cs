@@ -90,6 +90,12 @@ public sealed class LinkOptions
 
     /// <summary>The owner of an expired link is mailed a fresh one at most once per this interval, per round.</summary>
     public TimeSpan FreshLinkInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a read-only link lasts from its email: the reader link to the strategy (outcome mail, an approved
+    /// stage) and the owner's progress link. Every mail to the owner carries a new progress link.
+    /// </summary>
+    public TimeSpan ReadOnlyLifetime { get; set; } = TimeSpan.FromDays(365);
 }
 
 /// <summary><c>StrategyFlow:Storage</c>: the archive and the submitted answers (Blob Storage).</summary>

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Strategies;
@@ -85,10 +86,13 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyDefinition, 
             _ => MailKind.Cancelled,
         };
         var announcement = input.Everyone()
-            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind) { Comment = reason })
+            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind) { Comment = reason, Role = LinkRole.Reader })
             .ToList();
         var archive = new ArchiveRequest(
-            header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement));
+            header, outcome, approved, decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement))
+        {
+            Reason = reason,
+        };
 
         // The archive is the record: it is retried until it is written, whatever else arrives meanwhile.
         using var timers = new CancellationTokenSource();

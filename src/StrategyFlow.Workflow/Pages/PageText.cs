@@ -152,7 +152,7 @@ internal static class PageText
     public static (LocalizedText Title, LocalizedText Text) Notice(NoticeKind kind) => kind switch
     {
         NoticeKind.AnswerReceived => (
-            new("Kiitos! Vastauksesi on tallennettu", "Thank you, your answer is saved"),
+            ReceiptTitle,
             new("Voit muokata vastaustasi samasta linkistä, kunnes vaihe sulkeutuu.",
                 "You can revise it with the same link until the stage closes.")),
         NoticeKind.DecisionRecorded => (
