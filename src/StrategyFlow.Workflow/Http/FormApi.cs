@@ -28,8 +28,8 @@ public sealed class FormServices(LinkTokens tokens, StrategyRepository repositor
 }
 
 /// <summary>
-/// <c>GET|POST /api/forms/{token}</c>: the stakeholder form and the approver's review page. The token
-/// is the credential. GET never changes anything (mail scanners open links). POST checks the live
+/// <c>GET|POST /api/forms/{token}</c>: the stakeholder form and the approver's review page, and the read-only pages of
+/// reader and owner links. The token is the credential. GET never changes anything (mail scanners open links). POST checks the live
 /// state of the round, stores the content, raises the event, and only then confirms: an answer that
 /// was acknowledged is never lost.
 /// </summary>
@@ -40,6 +40,11 @@ public static partial class FormApi
         ArgumentNullException.ThrowIfNull(services);
         try
         {
+            if (services.Tokens.Verify(token) is { Claims: { } claims } readOnly && LinkTokens.IsAboutTheStrategy(claims.Role))
+            {
+                return await ReadOnlyPageAsync(token, readOnly, client, services, cancellationToken);
+            }
+
             var (session, closed) = await OpenAsync(token, client, services, cancellationToken);
             if (session is null)
             {
@@ -68,6 +73,11 @@ public static partial class FormApi
         ArgumentNullException.ThrowIfNull(services);
         try
         {
+            if (services.Tokens.Verify(token) is { Claims: { } claims } readOnly && LinkTokens.IsAboutTheStrategy(claims.Role))
+            {
+                return await ReadOnlyPostAsync(token, readOnly, request, client, services, cancellationToken);
+            }
+
             var (session, closed) = await OpenAsync(token, client, services, cancellationToken);
             if (session is null)
             {

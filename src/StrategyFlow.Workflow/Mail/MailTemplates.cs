@@ -168,14 +168,21 @@ public static class MailTemplates
                 ReaderButton("Katso strategian tallenne", "See the strategy's record"),
                 ProgressLine()),
 
+            MailKind.FreshLink when ReadOnly => Mail(
+                T($"{m.StrategyTitle}: uusi linkkisi", $"{m.StrategyTitle}: your new link"),
+                Paragraph(
+                    $"Aiempi linkkisi strategiaan {Quoted} oli vanhentunut, ja sen tilalle pyydettiin uusi. Tässä se on.",
+                    $"Your earlier link to {Quoted} had expired, and a new one was requested. Here it is."),
+                m.Role == LinkRole.Owner ? Button("Avaa seurantasivu", "Open the progress page") : Button("Avaa strategia", "Open the strategy"),
+                NotAskedForIt()),
+
             MailKind.FreshLink => Mail(
                 T($"{m.StrategyTitle}: uusi linkkisi vaiheeseen {N}/4", $"{m.StrategyTitle}: your new link to stage {N} of 4"),
                 Paragraph(
                     $"Aiempi linkkisi strategian {Quoted} vaiheeseen {N}/4, {StageTitle}, oli vanhentunut, ja sen tilalle pyydettiin uusi. Tässä se on.",
                     $"Your earlier link to stage {N} of 4 of {Quoted}, {StageTitle}, had expired, and a new one was requested. Here it is."),
                 m.Role == LinkRole.Approver ? Button("Avaa arviointisivu", "Open the review page") : Button("Avaa lomake", "Open the form"),
-                Paragraph("Jos et itse pyytänyt uutta linkkiä, voit jättää tämän viestin huomiotta. Linkki lähetettiin vain sinulle.",
-                    "If you did not ask for it yourself, you can ignore this email. The link was sent to you alone.")),
+                NotAskedForIt()),
 
             MailKind.Started => Mail(
                 T($"{m.StrategyTitle}: strategian laatiminen on alkanut", $"{m.StrategyTitle}: work on the strategy has started"),
@@ -190,6 +197,9 @@ public static class MailTemplates
 
             _ => throw new ArgumentOutOfRangeException(nameof(m), m.Kind, "Unknown mail kind."),
         };
+
+        /// <summary>The mail's link is a read-only one to the whole strategy.</summary>
+        private bool ReadOnly => m.Role is { } role && LinkTokens.IsAboutTheStrategy(role);
 
         private StageDefinition Stage => m.Stage is { } key && Enum.IsDefined(key)
             ? InnerCycle.Get(key)
@@ -213,7 +223,7 @@ public static class MailTemplates
 
         private ComposedMail Mail(string subject, params MailBlock?[] blocks)
         {
-            var aboutTheStrategy = m.Stage is null || m.Kind is MailKind.Completed or MailKind.Cancelled or MailKind.Started;
+            var aboutTheStrategy = m.Stage is null || m.Kind is MailKind.Completed or MailKind.Cancelled or MailKind.Started || (m.Kind == MailKind.FreshLink && ReadOnly);
             var eyebrow = aboutTheStrategy
                 ? m.Organization
                 : m.Round > 1 && m.Kind is not (MailKind.StageApproved or MailKind.Rejected or MailKind.Escalation)
@@ -246,6 +256,10 @@ public static class MailTemplates
                 $"Next up is stage {N + 1} of 4: {InnerCycle.Get(next).Title.En}.")
             : Paragraph("Tämä oli viimeinen vaihe: strategia arkistoidaan seuraavaksi.",
                 "This was the last stage: the strategy is archived next.");
+
+        private MailBlock NotAskedForIt() => Paragraph(
+            "Jos et itse pyytänyt uutta linkkiä, voit jättää tämän viestin huomiotta. Linkki lähetettiin vain sinulle.",
+            "If you did not ask for it yourself, you can ignore this email. The link was sent to you alone.");
 
         /// <summary>The read-only link to the strategy (an approved stage opens at its section), when the mail has one.</summary>
         private MailBlock? ReaderButton(string fi, string en) => m.Link is null ? null : Button(fi, en);

@@ -97,6 +97,12 @@ public sealed record ClosedRoundModel(FormHeader Header, ClosedRoundState State,
     public string? Reason { get; init; }
 }
 
+/// <summary>The reader page: the strategy as approved so far; <paramref name="Self"/> is the link's own relative address (its documents hang below it).</summary>
+public sealed record ReaderPageModel(Http.StrategyRecord Record, string PersonName, string Self);
+
+/// <summary>The owner's progress page; <paramref name="ReaderHref"/> opens the approved stages (a reader link of the owner's own).</summary>
+public sealed record ProgressPageModel(Http.StrategyRecord Record, string PersonName, string ReaderHref, DateTimeOffset Now);
+
 /// <summary>An approver's review page: every answer, the editable consolidated <paramref name="Draft"/>, the findings.</summary>
 public sealed record ReviewPageModel(
     FormHeader Header,
@@ -158,4 +164,10 @@ public enum NoticeKind
     /// <summary>The body is not a URL-encoded form, the only kind the pages post.</summary>
     UnsupportedMediaType,
     Unavailable,
+
+    /// <summary>A reader link of a strategy whose reader access ops have revoked.</summary>
+    ReaderAccessRevoked,
+
+    /// <summary>A document asked for before the strategy was archived.</summary>
+    NotArchivedYet,
 }

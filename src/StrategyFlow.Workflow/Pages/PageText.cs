@@ -142,6 +142,103 @@ internal static class PageText
     public static readonly LocalizedText ApprovedTitle = new("Hyväksytty sisältö", "As approved");
     public static readonly LocalizedText ApprovedByNames = new("Hyväksyjät: {0}", "Approved by {0}");
 
+    // The strategy to read, and the owner's progress page.
+    public static readonly LocalizedText ReaderEyebrow = new("Sosiaalisen median strategia", "Social media strategy");
+    public static readonly LocalizedText ProgressEyebrow = new("Strategian eteneminen", "Strategy progress");
+    public static readonly LocalizedText StatusTitle = new("Tilanne", "Status");
+    public static readonly LocalizedText OutcomeCompleted = new(
+        "Strategia on valmis: kaikki neljä vaihetta on hyväksytty ja strategia on arkistoitu.",
+        "The strategy is complete: all four stages are approved and it has been archived.");
+    public static readonly LocalizedText OutcomeRejected = new(
+        "Strategia hylättiin. Alla on se, mitä ehdittiin hyväksyä.", "The strategy was rejected. Below is what had been approved by then.");
+    public static readonly LocalizedText OutcomeCancelled = new(
+        "Strategian laatiminen keskeytettiin. Alla on se, mitä ehdittiin hyväksyä.", "Work on the strategy was cancelled. Below is what had been approved by then.");
+    public static readonly LocalizedText OutcomeFailed = new("Strategian käsittely pysähtyi virheeseen.", "The strategy stopped because of an error.");
+    public static readonly LocalizedText OutcomeRunning = new(
+        "Strategia on vielä työn alla. Hyväksyttyjä vaiheita on tähän mennessä {0}/4.", "The strategy is still being worked on. Stages approved so far: {0} of 4.");
+    public static readonly LocalizedText ReasonGiven = new("Perustelu:", "Reason given:");
+    public static readonly LocalizedText ReasonCancelled = new("Syy:", "Reason:");
+    public static readonly LocalizedText DownloadTitle = new("Lataa strategia", "Download the strategy");
+    public static readonly LocalizedText DownloadHtml = new("Tulostettava HTML-sivu", "Printable HTML page");
+    public static readonly LocalizedText DownloadMarkdown = new("Markdown-tiedosto", "Markdown file");
+    public static readonly LocalizedText DownloadJson = new("JSON-tiedosto", "JSON file");
+    public static readonly LocalizedText DownloadHint = new(
+        "Tulostettavan sivun voi tulostaa tai tallentaa PDF-tiedostoksi selaimen tulostustoiminnolla.",
+        "You can print the printable page, or save it as a PDF with your browser's print function.");
+    public static readonly LocalizedText AboutStrategy = new("Strategian tiedot", "About the strategy");
+    public static readonly LocalizedText Owner = new("Omistaja", "Owner");
+    public static readonly LocalizedText StartedAt = new("Aloitettu", "Started");
+    public static readonly LocalizedText BusinessGoals = new("Liiketoiminnan tavoitteet", "Business goals");
+    public static readonly LocalizedText ApprovedOnBy = new("Hyväksytty {2} kierroksella {0}. Hyväksyjät: {1}.", "Approved on {2} in round {0} by {1}.");
+    public static readonly LocalizedText NotApprovedYet = new("Tätä vaihetta ei ole vielä hyväksytty.", "This stage is not approved yet.");
+    public static readonly LocalizedText NotApprovedEnded = new("Tätä vaihetta ei hyväksytty.", "This stage was not approved.");
+    public static readonly LocalizedText ReadOnlyNote = new("Tämä on lukulinkki: sivulla ei voi muuttaa mitään.", "This is a reading link: nothing can be changed here.");
+    public static readonly LocalizedText ProgressNote = new(
+        "Sivu näyttää tilanteen sillä hetkellä, kun avasit sen. Päivitä sivu nähdäksesi uusimman tilanteen.",
+        "The page shows the situation when you opened it. Reload it to see the latest.");
+    public static readonly LocalizedText StagesTitle = new("Vaiheet", "Stages");
+    public static readonly LocalizedText StepApproved = new("Hyväksytty", "Approved");
+    public static readonly LocalizedText StepInProgress = new("Käynnissä", "In progress");
+    public static readonly LocalizedText StepRejected = new("Hylätty", "Rejected");
+    public static readonly LocalizedText StepCancelled = new("Keskeytetty", "Stopped");
+    public static readonly LocalizedText StepWaiting = new("Tulossa", "Not started");
+    public static readonly LocalizedText ReadApprovedStage = new("Lue hyväksytty vaihe", "Read the approved stage");
+    public static readonly LocalizedText StepCollecting = new("Kierros {0}: sidosryhmät vastaavat.", "Round {0}: the stakeholders are answering.");
+    public static readonly LocalizedText StepReviewing = new("Kierros {0}: hyväksyjät päättävät.", "Round {0}: the approvers are deciding.");
+    public static readonly LocalizedText RoundCollecting = new("Sidosryhmät vastaavat. Vastausaika päättyy {0}.", "The stakeholders are answering, until {0}.");
+    public static readonly LocalizedText RoundReviewing = new(
+        "Hyväksyjät päättävät vaiheesta. Päätöstä toivotaan viimeistään {0}.", "The approvers are deciding on the stage, by {0}.");
+    public static readonly LocalizedText RoundEscalated = new(
+        "Hyväksyntä on myöhässä: siitä on ilmoitettu sinulle sähköpostilla.", "The approval is late: you were told by email.");
+    public static readonly LocalizedText Answered = new("Vastanneet", "Answered");
+    public static readonly LocalizedText StillToAnswer = new("Vielä vastaamatta", "Not answered yet");
+    public static readonly LocalizedText ApprovedSoFar = new("Hyväksyneet", "Approved");
+    public static readonly LocalizedText StillToDecide = new("Päätöstä odotetaan", "Still to decide");
+    public static readonly LocalizedText RemindersSent = new("Muistutuksia lähetetty tässä vaiheessa: {0}", "Reminders sent in this phase: {0}");
+    public static readonly LocalizedText Nobody = new("Ei ketään.", "Nobody.");
+    public static readonly LocalizedText DecisionsTitle = new("Päätökset", "Decisions");
+    public static readonly LocalizedText NoDecisionsYet = new("Päätöksiä ei ole vielä tehty.", "No decisions yet.");
+    public static readonly LocalizedText When = new("Milloin", "When");
+    public static readonly LocalizedText StageColumn = new("Vaihe", "Stage");
+    public static readonly LocalizedText Who = new("Kuka", "Who");
+    public static readonly LocalizedText DecisionColumn = new("Päätös", "Decision");
+    public static readonly LocalizedText DeliveryTitle = new("Toimitusongelmat", "Delivery problems");
+    public static readonly LocalizedText DeliveryDelayed = new(
+        "Toimitus viivästyy: {0}. Ongelma on jatkunut {2} alkaen, ja epäonnistuneita yrityksiä on {1}. StrategyFlow yrittää uudelleen automaattisesti.",
+        "Delivery is delayed: {0}. It has been failing since {2} ({1} failed attempts so far); StrategyFlow keeps retrying by itself.");
+    public static readonly LocalizedText UndeliverableText = new(
+        "Sähköpostipalvelu hylkäsi nämä osoitteet, joten vastaanottajat eivät saa viestejä:",
+        "The mail service refused these addresses, so they receive no mail:");
+    public static readonly LocalizedText EventsTitle = new("Tapahtumat", "What happened");
+    public static readonly LocalizedText EventStarted = new("Strategia käynnistettiin.", "The strategy was started.");
+    public static readonly LocalizedText EventAnswered = new("{0} vastasi.", "{0} answered.");
+    public static readonly LocalizedText EventRevised = new("{0} muokkasi vastaustaan.", "{0} revised their answer.");
+    public static readonly LocalizedText EventReviewPrepared = new("Vastaukset koottiin luonnokseksi hyväksyjille.", "The answers were merged into a draft for the approvers.");
+    public static readonly LocalizedText EventStageArchived = new("Vaihe hyväksyttiin ja tallennettiin arkistoon.", "The stage was approved and saved to the archive.");
+    public static readonly LocalizedText EventStrategyArchived = new("Strategia arkistoitiin.", "The strategy was archived.");
+    public static readonly LocalizedText EventDeliveryDelayed = new("Toimitus alkoi viivästyä: {0}.", "Delivery started to be delayed: {0}.");
+    public static readonly LocalizedText EventEnded = new("Strategia päättyi.", "The strategy ended.");
+
+    /// <summary>What a mail in the ledger was, as the progress page tells it ({0}: to whom).</summary>
+    public static LocalizedText EventMail(string? kind) => kind switch
+    {
+        nameof(Mail.MailKind.Invitation) => new("Kutsu lähetettiin: {0}.", "Invitation sent to {0}."),
+        nameof(Mail.MailKind.Reminder) => new("Muistutus lähetettiin: {0}.", "Reminder sent to {0}."),
+        nameof(Mail.MailKind.SentBack) => new("Kutsu uudelle kierrokselle lähetettiin: {0}.", "Invitation to the new round sent to {0}."),
+        nameof(Mail.MailKind.ReviewRequest) => new("Arviointipyyntö lähetettiin: {0}.", "Review request sent to {0}."),
+        nameof(Mail.MailKind.ReviewReminder) => new("Arviointimuistutus lähetettiin: {0}.", "Review reminder sent to {0}."),
+        nameof(Mail.MailKind.DraftChanged) => new("Pyyntö hyväksyä muuttunut luonnos lähetettiin: {0}.", "Request to approve the changed draft sent to {0}."),
+        nameof(Mail.MailKind.Escalation) => new("Ilmoitus viivästyneestä hyväksynnästä lähetettiin: {0}.", "Notice of the late approval sent to {0}."),
+        nameof(Mail.MailKind.DeliveryDelayed) => new("Ilmoitus toimituksen viivästymisestä lähetettiin: {0}.", "Notice of the delivery delay sent to {0}."),
+        nameof(Mail.MailKind.Undeliverable) => new("Ilmoitus toimittamattomista viesteistä lähetettiin: {0}.", "Notice of undeliverable mail sent to {0}."),
+        nameof(Mail.MailKind.StageApproved) => new("Ilmoitus hyväksytystä vaiheesta lähetettiin: {0}.", "Notice of the approved stage sent to {0}."),
+        nameof(Mail.MailKind.Completed) or nameof(Mail.MailKind.Rejected) or nameof(Mail.MailKind.Cancelled) =>
+            new("Ilmoitus lopputuloksesta lähetettiin: {0}.", "The outcome was mailed to {0}."),
+        nameof(Mail.MailKind.FreshLink) => new("Uusi linkki lähetettiin pyynnöstä: {0}.", "A new link was sent on request to {0}."),
+        nameof(Mail.MailKind.Started) => new("Aloitusvahvistus lähetettiin: {0}.", "Start confirmation sent to {0}."),
+        _ => new("Viesti lähetettiin: {0}.", "Mail sent to {0}."),
+    };
+
     // Expired link.
     public static readonly LocalizedText SendFreshLink = new("Lähetä uusi linkki", "Send me a new link");
     public static readonly LocalizedText FreshLinkHint = new(
@@ -197,6 +294,14 @@ internal static class PageText
         NoticeKind.BadRequest or NoticeKind.UnsupportedMediaType => (
             new("Lähetystä ei voitu käsitellä", "The submission could not be processed"),
             new("Avaa lomake uudelleen sähköpostin linkistä ja yritä uudelleen.", "Please open the form again from the link in your email and try again.")),
+        NoticeKind.ReaderAccessRevoked => (
+            new("Lukuoikeus on peruttu", "Reading access has been withdrawn"),
+            new("Tämän strategian lukulinkit on poistettu käytöstä. Jos tarvitset strategiaa, pyydä sitä sen omistajalta.",
+                "The reading links of this strategy no longer work. If you need the strategy, please ask its owner.")),
+        NoticeKind.NotArchivedYet => (
+            new("Strategiaa ei ole vielä arkistoitu", "The strategy is not archived yet"),
+            new("Strategian voi ladata, kun se on valmis ja arkistoitu. Linkistäsi näet sillä välin, mitä tähän mennessä on hyväksytty.",
+                "It can be downloaded once it is finished and archived. Meanwhile your link shows what has been approved so far.")),
         NoticeKind.Unavailable => (
             new("Palvelu on hetken poissa käytöstä", "The service is briefly unavailable"),
             new("Yritä uudelleen muutaman minuutin kuluttua.", "Please try again in a few minutes.")),
