@@ -72,6 +72,21 @@ public sealed record StrategyRecord(
     IReadOnlyList<ApprovedStage> Approved,
     IReadOnlyList<TimelineEvent> Events)
 {
+    /// <summary>The archived document, once written: it is the record of how the strategy ended (written before the outcome mail).</summary>
+    public StrategyDocument? Archived { get; init; }
+
+    /// <summary>How the strategy stands (a <see cref="StrategyStatuses"/> value): the archive's word once there is one, else the live status.</summary>
+    public string Outcome => Archived?.Outcome switch
+    {
+        DocumentOutcome.Approved => StrategyStatuses.Completed,
+        DocumentOutcome.Rejected => StrategyStatuses.Rejected,
+        DocumentOutcome.Cancelled => StrategyStatuses.Cancelled,
+        _ => Status.Status,
+    };
+
+    /// <summary>The rejection comment or cancel reason, whole (the status shortens it).</summary>
+    public string? Reason => Archived is null ? Status.Reason : Archived.Reason;
+
     /// <summary>The display name of a participant, or the address when the strategy does not know them.</summary>
     public string NameOf(string email) =>
         Definition.Everyone().FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase))?.Name ?? email;
@@ -108,7 +123,11 @@ public static class StrategyTimeline
         }
 
         var events = withEvents ? await EventsAsync(repository, instance, definition, status, archived, cancellationToken) : [];
-        return new StrategyRecord(definition, status, approved, events);
+        var document = archived.Any(a => a.Name == StrategyRepository.DocumentName(id, DocumentFormat.Json))
+            && await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, DocumentFormat.Json), cancellationToken) is { } json
+                ? DocumentRenderer.FromJson(json.ToString())
+                : null;
+        return new StrategyRecord(definition, status, approved, events) { Archived = document };
     }
 
     private static async Task<List<TimelineEvent>> EventsAsync(

@@ -35,7 +35,7 @@ public static class StrategyPages
         var language = header.Language;
         var main = Intro(header, PageText.ReaderEyebrow.In(language), m.PersonName);
         Outcome(main, record, language);
-        if (record.Status.Document is not null)
+        if (record.Archived is not null)
         {
             main.Open("section", ("class", "card"), ("id", "downloads"), ("aria-labelledby", "h-downloads"))
                 .Element("h2", PageText.DownloadTitle.In(language), ("id", "h-downloads"))
@@ -80,7 +80,7 @@ public static class StrategyPages
             }
             else
             {
-                main.Element("p", (record.Status.Status == StrategyStatuses.Running ? PageText.NotApprovedYet : PageText.NotApprovedEnded).In(language), ("class", "empty"));
+                main.Element("p", (record.Outcome == StrategyStatuses.Running ? PageText.NotApprovedYet : PageText.NotApprovedEnded).In(language), ("class", "empty"));
             }
 
             main.Close("section");
@@ -120,8 +120,7 @@ public static class StrategyPages
     /// <summary>Where the strategy stands: still being worked on, complete, or ended early with the reason given.</summary>
     private static void Outcome(HtmlBuilder html, StrategyRecord record, Language language)
     {
-        var status = record.Status;
-        var (css, text) = status.Status switch
+        var (css, text) = record.Outcome switch
         {
             StrategyStatuses.Completed => ("callout ok", PageText.OutcomeCompleted.In(language)),
             StrategyStatuses.Rejected => ("callout error", PageText.OutcomeRejected.In(language)),
@@ -130,10 +129,10 @@ public static class StrategyPages
             _ => ("callout note", PageText.OutcomeRunning.Format(language, record.Approved.Count)),
         };
         html.Open("section", ("class", css), ("id", "outcome"), ("aria-label", PageText.StatusTitle.In(language))).Element("p", text);
-        if (status.Status is StrategyStatuses.Rejected or StrategyStatuses.Cancelled && !string.IsNullOrWhiteSpace(status.Reason))
+        if (record.Outcome is StrategyStatuses.Rejected or StrategyStatuses.Cancelled && !string.IsNullOrWhiteSpace(record.Reason))
         {
-            html.Element("p", (status.Status == StrategyStatuses.Rejected ? PageText.ReasonGiven : PageText.ReasonCancelled).In(language), ("class", "label"))
-                .Element("p", status.Reason, ("class", "quote"));
+            html.Element("p", (record.Outcome == StrategyStatuses.Rejected ? PageText.ReasonGiven : PageText.ReasonCancelled).In(language), ("class", "label"))
+                .Element("p", record.Reason, ("class", "quote"));
         }
 
         html.Close("section");
@@ -144,7 +143,8 @@ public static class StrategyPages
     {
         var record = m.Record;
         var status = record.Status;
-        var running = status.Status == StrategyStatuses.Running;
+        var outcome = record.Outcome;
+        var running = outcome == StrategyStatuses.Running;
         html.Open("section", ("class", "card"), ("id", "stages"), ("aria-labelledby", "h-stages"))
             .Element("h2", PageText.StagesTitle.In(language), ("id", "h-stages"))
             .Open("ol", ("class", "timeline"));
@@ -154,8 +154,8 @@ public static class StrategyPages
             var approved = record.Approved.FirstOrDefault(a => a.Stage == stage.Key);
             var (state, badge) = approved is not null ? ("done", PageText.StepApproved)
                 : firstOpen && running ? ("current", PageText.StepInProgress)
-                : firstOpen && status.Status == StrategyStatuses.Rejected ? ("stopped", PageText.StepRejected)
-                : firstOpen && status.Status is StrategyStatuses.Cancelled or StrategyStatuses.Failed ? ("stopped", PageText.StepCancelled)
+                : firstOpen && outcome == StrategyStatuses.Rejected ? ("stopped", PageText.StepRejected)
+                : firstOpen && outcome is StrategyStatuses.Cancelled or StrategyStatuses.Failed ? ("stopped", PageText.StepCancelled)
                 : ("waiting", PageText.StepWaiting);
             firstOpen &= approved is not null;
             html.Open("li", ("class", "step " + state))
@@ -183,7 +183,7 @@ public static class StrategyPages
     /// <summary>The round under way: the deadline, who has answered (or approved) and who not yet, the reminders sent.</summary>
     private static void CurrentRound(HtmlBuilder html, StrategyRecord record, Language language)
     {
-        if (record.Status is not { Status: StrategyStatuses.Running, Stage: { Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval, Round: > 0 } stage })
+        if (record.Outcome != StrategyStatuses.Running || record.Status is not { Stage: { Phase: StagePhase.CollectingInput or StagePhase.AwaitingApproval, Round: > 0 } stage })
         {
             return;
         }
