@@ -102,8 +102,7 @@ internal static class MailLayout
                     break;
                 case MailLink link:
                     html.Open("p", ("style", "margin:0 0 14px;"))
-                        .Text(link.Label + ": ")
-                        .Element("a", link.Url, ("href", link.Url), ("style", "color:#1f4e96;word-break:break-all;"))
+                        .Element("a", link.Label, ("href", link.Url), ("style", "color:#1f4e96;font-weight:bold;"))
                         .Close("p");
                     break;
             }

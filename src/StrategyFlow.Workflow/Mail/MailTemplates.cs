@@ -273,7 +273,7 @@ public static class MailTemplates
 
         /// <summary>The owner's progress page under another call to action.</summary>
         private MailBlock? ProgressLine() =>
-            Url(m.ProgressLink) is { } link ? new MailLink(T("Strategian etenemistä voit seurata täältä", "Follow the strategy's progress here"), link) : null;
+            Url(m.ProgressLink) is { } link ? new MailLink(T("Seuraa strategian etenemistä", "Follow the strategy's progress"), link) : null;
 
         private string? Url(string? link) => link is null ? null
             : Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

@@ -15,19 +15,16 @@ public sealed record FormHeader(
     string ParticipantName,
     DateTimeOffset? Deadline);
 
-/// <summary>
-/// How many empty rows each list editor shows after its items (one unless the posted form said otherwise), and
-/// the list a row was just added to: the page returns the person to that new row.
-/// </summary>
-public sealed record BlankRows(IReadOnlyDictionary<string, int> PerList, string? Added = null)
+/// <summary>How many empty rows each list editor shows after its items: one, unless the posted form said otherwise.</summary>
+public sealed record BlankRows(IReadOnlyDictionary<string, int> PerList)
 {
     public static BlankRows One { get; } = new(new Dictionary<string, int>(StringComparer.Ordinal));
 
     public int For(string list) => PerList.TryGetValue(list, out var rows) ? Math.Clamp(rows, 0, FormReader.MaxBlankRows) : 1;
 
-    /// <summary>The same rows and one more empty row in <paramref name="list"/>, which the page then scrolls to.</summary>
+    /// <summary>The same rows and one more empty row in <paramref name="list"/>.</summary>
     public BlankRows WithOneMore(string list) =>
-        new(new Dictionary<string, int>(PerList, StringComparer.Ordinal) { [list] = For(list) + 1 }, list);
+        new(new Dictionary<string, int>(PerList, StringComparer.Ordinal) { [list] = For(list) + 1 });
 }
 
 /// <summary>

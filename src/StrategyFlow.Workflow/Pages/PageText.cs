@@ -10,7 +10,7 @@ internal static class PageText
     public static readonly LocalizedText Round = new("kierros {0}", "round {0}");
     public static readonly LocalizedText Hello = new("Hei {0}", "Hi {0}");
     public static readonly LocalizedText AnswerBy = new("vastaathan viimeistään", "please answer by");
-    public static readonly LocalizedText DecideBy = new("päätös toivotaan viimeistään", "please decide by");
+    public static readonly LocalizedText DecideBy = new("päätöstä toivotaan viimeistään", "please decide by");
 
     public static readonly LocalizedText SentBackTitle = new("Hyväksyjä pyysi muutoksia", "The approver asked for changes");
     public static readonly LocalizedText SentBackBy = new("{0} pyysi muutoksia {1}:", "{0} asked for changes on {1}:");

@@ -11,13 +11,11 @@ internal delegate void RowAnnotation(HtmlBuilder html, EditorList list, Row row,
 /// The editable part of a stage: a textarea per guiding question and a row editor per structured list,
 /// prefilled from the answer. Identical on the stakeholder form and the review page, so
 /// <see cref="FormReader"/> reads both. Works without JavaScript: a row is added by a submit button whose
-/// <c>formaction</c> is the new row's anchor, so the page that comes back opens at that row, its first field focused.
+/// <c>formaction</c> is the new row's anchor, so the page that comes back opens at that row and the next Tab lands
+/// in its first field.
 /// </summary>
 internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRows blankRows, RowAnnotation? annotate = null)
 {
-    /// <summary>Set while writing the row just added: its first control gets the focus.</summary>
-    private bool _focusNext;
-
     private Language Language => scope.Language;
 
     /// <summary>The id of the last empty row of a list: where its "+ Add" button brings the person back to.</summary>
@@ -109,7 +107,6 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
                 annotate?.Invoke(html, list, row, rowId);
             }
 
-            _focusNext = i == total - 1 && blankRows.Added == list.Name;
             Fields(html, list, i, row, heading);
             html.Close("div");
         }
@@ -308,12 +305,8 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
     }
 
     /// <summary>A control, and the errors reported at <paramref name="errorPath"/> (its form name unless the rows are reordered).</summary>
-    private FieldControl Control(string name, string where, bool hasHint, string? errorPath = null)
-    {
-        var control = new FieldControl(name, Id(name), hasHint, errors.Take(errorPath ?? name, withItems: true, Id(name), where)) { Autofocus = _focusNext };
-        _focusNext = false;
-        return control;
-    }
+    private FieldControl Control(string name, string where, bool hasHint, string? errorPath = null) =>
+        new(name, Id(name), hasHint, errors.Take(errorPath ?? name, withItems: true, Id(name), where));
 
     internal static void WriteErrors(HtmlBuilder html, IReadOnlyList<string> messages, string? id)
     {
@@ -356,8 +349,6 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
     /// <summary>A control's id, its hint and error ids, and the errors placed on it.</summary>
     private sealed record FieldControl(string Name, string Id, bool HasHint, IReadOnlyList<string> Errors)
     {
-        public bool Autofocus { get; init; }
-
         public string? DescribedBy => (HasHint, Errors.Count > 0) switch
         {
             (true, true) => $"{Id}-hint {Id}-error",
@@ -371,7 +362,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRow
         [
             .. firstName is null ? Array.Empty<(string, string?)>() : [(firstName, firstValue)],
             ("id", Id), ("name", Name), .. extra,
-            ("aria-describedby", DescribedBy), ("aria-invalid", Errors.Count > 0 ? "true" : null), ("autofocus", Autofocus ? string.Empty : null),
+            ("aria-describedby", DescribedBy), ("aria-invalid", Errors.Count > 0 ? "true" : null),
         ];
 
         public void WriteHint(HtmlBuilder html, string? hint)

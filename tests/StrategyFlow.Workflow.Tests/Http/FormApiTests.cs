@@ -391,7 +391,6 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Equal(["Liidit", ""], titles.Select(t => t.Value));
         var added = HtmlForm.ById(document, "new-goals");
         Assert.Same(added, titles[1].Closest(".row"));
-        Assert.True(titles[1].HasAttribute("autofocus"));
         Assert.Equal("#new-goals", document.QuerySelector("button[value='add:goals']")!.GetAttribute("formaction"));
     }
 

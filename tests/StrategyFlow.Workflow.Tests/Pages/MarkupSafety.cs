@@ -30,7 +30,7 @@ internal static class MarkupSafety
     [
         "lang", "charset", "name", "content", "class", "id", "method", "novalidate", "accept-charset", "type", "value", "rows",
         "maxlength", "aria-describedby", "aria-invalid", "aria-labelledby", "for", "role", "selected", "checked", "href",
-        "datetime", "autocomplete", "scope", "data-notice", "data-label", "formaction", "autofocus",
+        "datetime", "autocomplete", "scope", "data-notice", "data-label", "formaction",
     ];
 
     public static readonly HashSet<string> MailTags = ["html", "head", "meta", "title", "body", "table", "tbody", "tr", "td", "strong", "p", "h1", "ul", "li", "a"];
