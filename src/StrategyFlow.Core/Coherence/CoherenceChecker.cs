@@ -129,7 +129,7 @@ public static class CoherenceChecker
             if (!activity.Channels.OrEmpty().Any(c => approvedChannels.Contains(TextKey.Normalize(c))))
             {
                 findings.Add(CoherenceRules.ActivityWithoutChannel, title, new(
-                    $"Aktiviteetti {Quote.Fi(title)} ei toimi millään hyväksytyllä kanavalla. Valitse kanavat, joilla se toteutetaan.",
+                    $"Aktiviteettia {Quote.Fi(title)} ei toteuteta millään hyväksytyllä kanavalla. Valitse kanavat, joilla se toteutetaan.",
                     $"The activity {Quote.En(title)} runs on none of the approved channels. Choose the channels it runs on."));
             }
 
@@ -196,10 +196,10 @@ public static class CoherenceChecker
             var key = conflict.Key.OrEmpty();
             findings.Add(CoherenceRules.OwnerConflict, key, conflict.List == AnswerLists.OverallOwner
                 ? new(
-                    $"Vastaajat nimesivät eri kokonaisuudesta vastaavia omistajia: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
+                    $"Sidosryhmät nimesivät eri henkilöitä vastaamaan kokonaisuudesta: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
                     $"Stakeholders named different overall owners: {en}. The draft now has {Quote.En(chosen)}; check the choice.")
                 : new(
-                    $"Vastaajat nimesivät kohteelle {Quote.Fi(key)} eri omistajia: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
+                    $"Sidosryhmät nimesivät kohteelle {Quote.Fi(key)} eri vastuuhenkilöitä: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
                     $"Stakeholders named different owners for {Quote.En(key)}: {en}. The draft now has {Quote.En(chosen)}; check the choice."));
         }
     }

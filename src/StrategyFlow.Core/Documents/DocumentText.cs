@@ -22,7 +22,7 @@ internal static class DocumentText
     public static readonly LocalizedText Status = new("Tila", "Status");
     public static readonly LocalizedText Round = new("Kierros", "Round");
     public static readonly LocalizedText ApprovedAt = new("Hyväksytty", "Approved");
-    public static readonly LocalizedText ApprovedBy = new("Hyväksyjä", "Approved by");
+    public static readonly LocalizedText ApprovedBy = new("Hyväksyjät", "Approved by");
     public static readonly LocalizedText StageApproved = new("Hyväksytty", "Approved");
     public static readonly LocalizedText StageNotApproved = new("Ei hyväksytty", "Not approved");
 

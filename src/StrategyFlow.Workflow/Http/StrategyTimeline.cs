@@ -190,8 +190,26 @@ public static class StrategyTimeline
             events.Add(new(instance.LastUpdatedAt, TimelineEvents.Ended) { Detail = status.Status, Comment = status.Reason });
         }
 
-        return [.. events.OrderBy(e => e.At)];
+        // Blob times have whole seconds: within one second, the workflow's own order (a stage's steps before the next stage's).
+        return [.. events.OrderBy(e => e.At.ToUnixTimeSeconds()).ThenBy(e => e.Stage ?? (e.Event == TimelineEvents.Started ? 0 : 5)).ThenBy(Step).ThenBy(e => e.At)];
     }
+
+    /// <summary>Where an event falls in a round: invitations, answers, the review, decisions, the approval, the end.</summary>
+    private static int Step(TimelineEvent e) => (e.Event, e.Mail) switch
+    {
+        (TimelineEvents.Started, _) => 0,
+        (TimelineEvents.MailSent, "Invitation" or "SentBack" or "Reminder" or "Started") => 1,
+        (TimelineEvents.AnswerSubmitted or TimelineEvents.AnswerRevised, _) => 2,
+        (TimelineEvents.ReviewPrepared, _) => 3,
+        (TimelineEvents.MailSent, "ReviewRequest" or "ReviewReminder" or "DraftChanged" or "Escalation") => 4,
+        (TimelineEvents.Decision, _) => 5,
+        (TimelineEvents.StageArchived, _) => 6,
+        (TimelineEvents.MailSent, "StageApproved") => 7,
+        (TimelineEvents.StrategyArchived, _) => 8,
+        (TimelineEvents.MailSent, "Completed" or "Rejected" or "Cancelled") => 9,
+        (TimelineEvents.Ended, _) => 10,
+        _ => 4,
+    };
 
     private static int? Positive(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;

@@ -51,16 +51,16 @@ public static class MailTemplates
             MailKind.Reminder => Mail(
                 T($"Muistutus – {m.StrategyTitle}: vaihe {N}/4 odottaa vastaustasi", $"Reminder – {m.StrategyTitle}: stage {N} of 4 needs your input"),
                 Paragraph(
-                    $"Muistutus: emme ole vielä saaneet vastaustasi strategian {Quoted} vaiheeseen {N}/4, {StageTitle}.",
-                    $"A quick reminder: we have not yet received your answer to stage {N} of 4 of {Quoted}: {StageTitle}."),
+                    $"Muistutus: emme ole vielä saaneet vastaustasi strategian {Quoted} vaiheeseen {N}/4 ({StageTitle}).",
+                    $"A quick reminder: we have not yet received your answer to stage {N} of 4 of {Quoted} ({StageTitle})."),
                 Deadline("Vastausaikaa on {0} asti.", "You have until {0}."),
                 Button("Avaa lomake", "Open the form")),
 
             MailKind.SentBack => Mail(
                 T($"{m.StrategyTitle}: vaihe {N}/4 avattiin uudelleen", $"{m.StrategyTitle}: stage {N} of 4 is open again"),
                 Paragraph(
-                    $"Strategian {Quoted} vaihe {N}/4, {StageTitle}, on avattu uudelleen (kierros {m.Round}).",
-                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, is open again (round {m.Round})."),
+                    $"Strategian {Quoted} vaihe {N}/4 ({StageTitle}) on avattu uudelleen kierrokselle {m.Round}.",
+                    $"Stage {N} of 4 of {Quoted} ({StageTitle}) is open again for round {m.Round}."),
                 Quote("Hyväksyjä pyysi muutoksia:", "The approver asked for changes:"),
                 Paragraph("Aiempi vastauksesi on valmiina lomakkeella. Tarkista ja päivitä se.",
                     "Your previous answer is already filled in on the form. Please review and update it."),
@@ -70,8 +70,8 @@ public static class MailTemplates
             MailKind.ReviewRequest => Mail(
                 T($"{m.StrategyTitle}: vaihe {N}/4 odottaa hyväksyntääsi", $"{m.StrategyTitle}: stage {N} of 4 is ready for your review"),
                 Paragraph(
-                    $"Strategian {Quoted} vaiheen {N}/4, {StageTitle}, vastaukset on koottu luonnokseksi, joka odottaa päätöstäsi. Voit muokata luonnosta ja sitten hyväksyä sen, pyytää muutoksia tai hylätä strategian.",
-                    $"The answers to stage {N} of 4 of {Quoted}, {StageTitle}, have been merged into a draft that awaits your decision. You can edit the draft, then approve it, ask for changes or reject the strategy."),
+                    $"Strategian {Quoted} vaiheen {N}/4 ({StageTitle}) vastaukset on koottu luonnokseksi, joka odottaa päätöstäsi. Voit muokata luonnosta ja sitten hyväksyä sen, pyytää muutoksia tai hylätä strategian.",
+                    $"The answers to stage {N} of 4 of {Quoted} ({StageTitle}) have been merged into a draft that awaits your decision. You can edit the draft, then approve it, ask for changes or reject the strategy."),
                 m.Pending.Count > 0
                     ? Bullets("Nämä sidosryhmät eivät vastanneet:", "These stakeholders did not answer:")
                     : Paragraph("Kaikki sidosryhmät vastasivat.", "Every stakeholder answered."),
@@ -81,16 +81,16 @@ public static class MailTemplates
             MailKind.ReviewReminder => Mail(
                 T($"Muistutus – {m.StrategyTitle}: vaihe {N}/4 odottaa hyväksyntääsi", $"Reminder – {m.StrategyTitle}: stage {N} of 4 awaits your decision"),
                 Paragraph(
-                    $"Muistutus: strategian {Quoted} vaihe {N}/4, {StageTitle}, odottaa yhä päätöstäsi.",
-                    $"A quick reminder: stage {N} of 4 of {Quoted}, {StageTitle}, is still waiting for your decision."),
+                    $"Muistutus: strategian {Quoted} vaihe {N}/4 ({StageTitle}) odottaa yhä päätöstäsi.",
+                    $"A quick reminder: stage {N} of 4 of {Quoted} ({StageTitle}) is still waiting for your decision."),
                 Deadline("Toivomme päätöstäsi viimeistään {0}.", "Please decide by {0}."),
                 Button("Avaa arviointisivu", "Open the review page")),
 
             MailKind.Escalation => Mail(
                 T($"{m.StrategyTitle}: vaiheen {N}/4 hyväksyntä viivästyy", $"{m.StrategyTitle}: stage {N} of 4 is still awaiting approval"),
                 Paragraph(
-                    $"Strategian {Quoted} vaihe {N}/4, {StageTitle}, odottaa yhä hyväksyntää. Hyväksyjille on lähetetty {Reminders}.",
-                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, is still awaiting approval. The approvers have been sent {Reminders}."),
+                    $"Strategian {Quoted} vaihe {N}/4 ({StageTitle}) odottaa yhä hyväksyntää. Hyväksyjille on lähetetty {Reminders}.",
+                    $"Stage {N} of 4 of {Quoted} ({StageTitle}) is still awaiting approval. The approvers have been sent {Reminders}."),
                 Bullets("Päätöstä odotetaan vielä:", "Still waiting for a decision from:"),
                 Deadline("Hyväksynnän määräaika oli {0}.", "The approval deadline was {0}."),
                 Paragraph(
@@ -101,17 +101,17 @@ public static class MailTemplates
             MailKind.DraftChanged => Mail(
                 T($"{m.StrategyTitle}: vaiheen {N}/4 luonnos muuttui – hyväksy uudelleen", $"{m.StrategyTitle}: the stage {N} of 4 draft changed – please approve again"),
                 Paragraph(
-                    $"Toinen hyväksyjä muokkasi strategian {Quoted} vaiheen {N}/4, {StageTitle}, luonnosta sen jälkeen, kun hyväksyit sen. Hyväksyntäsi koski aiempaa versiota, joten se ei enää ole voimassa.",
-                    $"Another approver edited the draft of stage {N} of 4 of {Quoted}, {StageTitle}, after you approved it. Your approval was for the earlier version, so it no longer counts."),
+                    $"Toinen hyväksyjä muokkasi strategian {Quoted} vaiheen {N}/4 ({StageTitle}) luonnosta sen jälkeen, kun hyväksyit sen. Hyväksyntäsi koski aiempaa versiota, joten se ei enää ole voimassa.",
+                    $"Another approver edited the draft of stage {N} of 4 of {Quoted} ({StageTitle}) after you approved it. Your approval was for the earlier version, so it no longer counts."),
                 Paragraph("Arviointisivulla näet, kuka muutti mitä. Hyväksy uusi versio, muokkaa sitä tai pyydä muutoksia.",
                     "The review page shows who changed what. Approve the new version, edit it or ask for changes."),
                 Deadline("Toivomme päätöstäsi viimeistään {0}.", "Please decide by {0}."),
                 Button("Avaa arviointisivu", "Open the review page")),
 
             MailKind.DeliveryDelayed => Mail(
-                T($"{m.StrategyTitle}: viestien tai tallennuksen toimitus viivästyy", $"{m.StrategyTitle}: delivery is delayed"),
+                T($"{m.StrategyTitle}: viestien lähetys tai tallennus viivästyy", $"{m.StrategyTitle}: delivery is delayed"),
                 Paragraph(
-                    $"Strategian {Quoted} työnkulku ei ole saanut tehtyä kaikkea ajallaan: sähköpostipalvelu tai tallennus ei ole vastannut.",
+                    $"Strategian {Quoted} työnkulku ei ole saanut kaikkea tehtyä ajallaan, koska sähköpostipalvelu tai tallennuspalvelu ei ole vastannut.",
                     $"The workflow of {Quoted} has not been able to finish a step on time: the mail service or storage has not been answering."),
                 Bullets("Viivästynyt:", "Delayed:"),
                 Paragraph("StrategyFlow yrittää uudelleen automaattisesti, eikä yhtään vastausta menetetä. Ylläpito näkee tarkemmat tiedot strategian tilasta.",
@@ -121,7 +121,7 @@ public static class MailTemplates
             MailKind.Undeliverable => Mail(
                 T($"{m.StrategyTitle}: viestiä ei voitu toimittaa", $"{m.StrategyTitle}: some mail could not be delivered"),
                 Paragraph(
-                    $"Sähköpostipalvelu hylkäsi strategian {Quoted} viestin näihin osoitteisiin, joten vastaanottajat eivät saaneet linkkiään:",
+                    $"Sähköpostipalvelu hylkäsi strategian {Quoted} viestit näihin osoitteisiin, joten vastaanottajat eivät saaneet linkkiään:",
                     $"The mail service refused the mail of {Quoted} to these addresses, so the recipients did not get their link:"),
                 Bullets("Osoitteet:", "Addresses:"),
                 Paragraph("Tarkista osoitteet. Vaihe etenee ilman heitä, ellei strategiaa aloiteta uudelleen oikeilla osoitteilla.",
@@ -130,8 +130,8 @@ public static class MailTemplates
 
             MailKind.StageApproved => Mail(
                 T($"{m.StrategyTitle}: vaihe {N}/4 on hyväksytty", $"{m.StrategyTitle}: stage {N} of 4 is approved"),
-                Paragraph($"Strategian {Quoted} vaihe {N}/4, {StageTitle}, on hyväksytty.",
-                    $"Stage {N} of 4 of {Quoted}, {StageTitle}, has been approved."),
+                Paragraph($"Strategian {Quoted} vaihe {N}/4 ({StageTitle}) on hyväksytty.",
+                    $"Stage {N} of 4 of {Quoted} ({StageTitle}) has been approved."),
                 Next(),
                 Quote("Hyväksyjän kommentti:", "The approver's comment:"),
                 ReaderButton("Lue hyväksytty vaihe", "Read the approved stage"),
@@ -151,8 +151,8 @@ public static class MailTemplates
                 T($"{m.StrategyTitle} hylättiin", $"{m.StrategyTitle} was rejected"),
                 m.Stage is null
                     ? Paragraph($"Strategia {Quoted} hylättiin.", $"The strategy {Quoted} was rejected.")
-                    : Paragraph($"Strategia {Quoted} hylättiin vaiheessa {N}/4, {StageTitle}.",
-                        $"The strategy {Quoted} was rejected at stage {N} of 4, {StageTitle}."),
+                    : Paragraph($"Strategia {Quoted} hylättiin vaiheessa {N}/4 ({StageTitle}).",
+                        $"The strategy {Quoted} was rejected at stage {N} of 4 ({StageTitle})."),
                 Quote("Perustelu:", "Reason:"),
                 Paragraph("Strategian työnkulku on päättynyt, eikä sinun tarvitse tehdä mitään.",
                     "The process has ended; there is nothing more for you to do."),
@@ -179,8 +179,8 @@ public static class MailTemplates
             MailKind.FreshLink => Mail(
                 T($"{m.StrategyTitle}: uusi linkkisi vaiheeseen {N}/4", $"{m.StrategyTitle}: your new link to stage {N} of 4"),
                 Paragraph(
-                    $"Aiempi linkkisi strategian {Quoted} vaiheeseen {N}/4, {StageTitle}, oli vanhentunut, ja sen tilalle pyydettiin uusi. Tässä se on.",
-                    $"Your earlier link to stage {N} of 4 of {Quoted}, {StageTitle}, had expired, and a new one was requested. Here it is."),
+                    $"Aiempi linkkisi strategian {Quoted} vaiheeseen {N}/4 ({StageTitle}) oli vanhentunut, ja sen tilalle pyydettiin uusi. Tässä se on.",
+                    $"Your earlier link to stage {N} of 4 of {Quoted} ({StageTitle}) had expired, and a new one was requested. Here it is."),
                 m.Role == LinkRole.Approver ? Button("Avaa arviointisivu", "Open the review page") : Button("Avaa lomake", "Open the form"),
                 NotAskedForIt()),
 

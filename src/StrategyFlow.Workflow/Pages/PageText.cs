@@ -12,7 +12,7 @@ internal static class PageText
     public static readonly LocalizedText AnswerBy = new("vastaathan viimeistään", "please answer by");
     public static readonly LocalizedText DecideBy = new("päätöstä toivotaan viimeistään", "please decide by");
 
-    public static readonly LocalizedText SentBackTitle = new("Hyväksyjä pyysi muutoksia", "The approver asked for changes");
+    public static readonly LocalizedText SentBackTitle = new("Vaihe palautettiin muutettavaksi", "The stage was sent back for changes");
     public static readonly LocalizedText SentBackBy = new("{0} pyysi muutoksia {1}:", "{0} asked for changes on {1}:");
     public static readonly LocalizedText SentBackText = new(
         "Aiempi vastauksesi on valmiina alla. Tarkista ja täydennä se hyväksyjän kommentin perusteella.",
@@ -32,7 +32,7 @@ internal static class PageText
     public static readonly LocalizedText Choose = new("Valitse…", "Choose…");
     public static readonly LocalizedText NothingToChoose = new("Ei vielä valittavaa.", "Nothing to choose from yet.");
     public static readonly LocalizedText OtherNames = new("Muut, pilkulla erotettuna", "Others, separated by commas");
-    public static readonly LocalizedText NothingApproved = new("Edellisissä vaiheissa ei hyväksytty yhtään.", "None were approved in the earlier stages.");
+    public static readonly LocalizedText NothingApproved = new("Aiemmissa vaiheissa ei hyväksytty yhtään kohdetta.", "Nothing was approved for this list in the earlier stages.");
     public static readonly LocalizedText NotApproved = new("(ei hyväksytty)", "(not approved)");
 
     public static readonly LocalizedText Send = new("Lähetä vastaus", "Send answer");
@@ -104,8 +104,8 @@ internal static class PageText
     // After an answer counted.
     public static readonly LocalizedText ReceiptTitle = new("Kiitos, vastauksesi on tallennettu", "Thank you, your answer is saved");
     public static readonly LocalizedText ReceiptText = new(
-        "Vastauksesi strategian {0} vaiheeseen {1}/4, {2}, on tallessa.",
-        "Your answer to stage {1} of 4 of {0}, {2}, is saved.");
+        "Vastauksesi strategian {0} vaiheeseen {1}/4 ({2}) on tallessa.",
+        "Your answer to stage {1} of 4 of {0} ({2}) is saved.");
     public static readonly LocalizedText NextTitle = new("Mitä seuraavaksi tapahtuu", "What happens next");
     public static readonly LocalizedText NextText = new(
         "Kun kierros sulkeutuu, vastaukset kootaan luonnokseksi, jonka hyväksyjät käsittelevät. Jos he pyytävät muutoksia, saat sähköpostiviestin ja uuden linkin.",
@@ -204,7 +204,7 @@ internal static class PageText
     public static readonly LocalizedText DecisionColumn = new("Päätös", "Decision");
     public static readonly LocalizedText DeliveryTitle = new("Toimitusongelmat", "Delivery problems");
     public static readonly LocalizedText DeliveryDelayed = new(
-        "Toimitus viivästyy: {0}. Ongelma on jatkunut {2} alkaen, ja epäonnistuneita yrityksiä on {1}. StrategyFlow yrittää uudelleen automaattisesti.",
+        "Viivästynyt toimitus: {0}. Ongelma on jatkunut {2} alkaen, ja epäonnistuneita yrityksiä on ollut {1}. StrategyFlow yrittää automaattisesti uudelleen.",
         "Delivery is delayed: {0}. It has been failing since {2} ({1} failed attempts so far); StrategyFlow keeps retrying by itself.");
     public static readonly LocalizedText UndeliverableText = new(
         "Sähköpostipalvelu hylkäsi nämä osoitteet, joten vastaanottajat eivät saa viestejä:",
@@ -257,11 +257,11 @@ internal static class PageText
             new("Kiitos. Voit sulkea tämän sivun.", "Thank you. You can close this page.")),
         NoticeKind.RoundClosed => (
             new("Tämä kierros on päättynyt", "This round has closed"),
-            new("Tämä linkki ei enää ota vastaan vastauksia tai päätöksiä, eikä mitään muutettu. Jos vaihe avataan uudelleen, saat uuden sähköpostin.",
+            new("Tämä linkki ei enää ota vastaan vastauksia eikä päätöksiä, eikä mitään muutettu. Jos vaihe avataan uudelleen, saat siitä sähköpostiviestin.",
                 "This link no longer accepts answers or decisions, and nothing was changed. If the stage reopens, you will get a new email.")),
         NoticeKind.AnswerNotCounted => (
             new("Vastaustasi ei ehditty ottaa huomioon", "Your answer was not counted"),
-            new("Kierros sulkeutui ennen kuin vastauksesi ehti perille, joten sitä ei käytetty. Jos vaihe avataan uudelleen, saat uuden sähköpostin.",
+            new("Kierros sulkeutui ennen kuin vastauksesi ehti perille, joten sitä ei käytetty. Jos vaihe avataan uudelleen, saat siitä sähköpostiviestin.",
                 "The round closed before your answer arrived, so it was not used. If the stage reopens, you will get a new email.")),
         NoticeKind.AnswerPending => (
             new("Vastauksesi on tallessa, mutta sitä ei ole vielä vahvistettu", "Your answer is saved but not confirmed yet"),
@@ -303,7 +303,7 @@ internal static class PageText
             new("Strategian voi ladata, kun se on valmis ja arkistoitu. Linkistäsi näet sillä välin, mitä tähän mennessä on hyväksytty.",
                 "It can be downloaded once it is finished and archived. Meanwhile your link shows what has been approved so far.")),
         NoticeKind.Unavailable => (
-            new("Palvelu on hetken poissa käytöstä", "The service is briefly unavailable"),
+            new("Palvelu on hetkellisesti poissa käytöstä", "The service is briefly unavailable"),
             new("Yritä uudelleen muutaman minuutin kuluttua.", "Please try again in a few minutes.")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
     };

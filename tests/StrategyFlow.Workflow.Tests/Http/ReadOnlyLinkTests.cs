@@ -211,7 +211,7 @@ public sealed class ReadOnlyLinkTests : IAsyncLifetime
         var timeline = Assert.IsType<Ok<StrategyApi.Timeline>>(result.Result).Value!;
         var events = timeline.Events;
         Assert.Equal(TimelineEvents.Started, events[0].Event);
-        Assert.Equal(events.Select(e => e.At).Order(), events.Select(e => e.At));
+        Assert.Equal(events.Select(e => e.At.ToUnixTimeSeconds()).Order(), events.Select(e => e.At.ToUnixTimeSeconds()));
         Assert.Contains(events, e => e is { Event: TimelineEvents.MailSent, Mail: "Invitation", Stage: 1, Round: 1 } && e.Person == Samples.Stakeholder(1));
         Assert.Contains(events, e => e is { Event: TimelineEvents.MailSent, Mail: "Started" } && e.Person == Samples.Owner);
         Assert.Equal(2, events.Count(e => e is { Event: TimelineEvents.AnswerSubmitted, Stage: 1 }));

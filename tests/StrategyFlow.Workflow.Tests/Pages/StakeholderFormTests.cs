@@ -171,7 +171,7 @@ public sealed class StakeholderFormTests
         var document = HtmlForm.Parse(FormPages.StakeholderForm(Samples.Form(StageKey.Goals, Language.En, sendBack: "Please add metrics.\nThanks")).Html);
 
         var callout = document.QuerySelector(".callout.note")!;
-        Assert.Contains("The approver asked for changes", callout.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The stage was sent back for changes", callout.TextContent, StringComparison.Ordinal);
         Assert.Equal("Please add metrics.\nThanks", callout.QuerySelector(".quote")!.TextContent);
         Assert.Equal("Stage 1 of 4 · round 2", document.QuerySelector(".eyebrow")!.TextContent);
     }
