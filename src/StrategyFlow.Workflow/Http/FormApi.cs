@@ -264,8 +264,7 @@ public static partial class FormApi
             return FormPages.Notice(NoticeKind.DecisionPending, language);
         }
 
-        var approvers = session.Input.Plan.Approvers;
-        string Name(string email) => approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
+        string Name(string email) => ApproverName(session.Input, email);
         if (settled.Decisions.Any(Mine))
         {
             var waiting = settled.Phase == StagePhase.AwaitingApproval && settled.Round == claims.Round && settled.Pending.Count > 0
@@ -332,7 +331,7 @@ public static partial class FormApi
     {
         var status = session.Status;
         var language = session.Language;
-        string Name(string email) => session.Input.Plan.Approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
+        string Name(string email) => ApproverName(session.Input, email);
         var decisions = status.Decisions.Where(d => d.Round == status.Round).Select(d => new ReviewActivity(
             Name(d.Approver),
             d.At,

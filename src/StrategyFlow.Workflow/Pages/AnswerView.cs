@@ -111,7 +111,7 @@ internal static class AnswerView
             foreach (var field in list.Fields)
             {
                 // The label is repeated on each cell: a phone shows the cells stacked, each under its column's name.
-                html.Element("td", Display(field, row, scope), ("data-label", field.Label.In(scope.Language)));
+                Value(html, "td", Display(field, row, scope), ("data-label", field.Label.In(scope.Language)));
             }
 
             html.Close("tr");
@@ -131,10 +131,24 @@ internal static class AnswerView
                 .Open("dl", ("class", "pairs"));
             foreach (var field in list.Fields.Skip(1))
             {
-                html.Element("dt", field.Label.In(scope.Language)).Element("dd", Display(field, row, scope));
+                html.Element("dt", field.Label.In(scope.Language));
+                Value(html, "dd", Display(field, row, scope));
             }
 
             html.Close("dl").Close("div");
+        }
+    }
+
+    /// <summary>A value; an empty one shows a dash, so an empty cell reads as "not given" rather than as a gap in the layout.</summary>
+    private static void Value(HtmlBuilder html, string tag, string value, params ReadOnlySpan<(string Name, string? Value)> attributes)
+    {
+        if (value.Length > 0)
+        {
+            html.Element(tag, value, attributes);
+        }
+        else
+        {
+            html.Open(tag, attributes).Element("span", "–", ("class", "empty")).Close(tag);
         }
     }
 
