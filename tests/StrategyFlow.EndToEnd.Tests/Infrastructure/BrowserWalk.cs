@@ -116,8 +116,17 @@ public sealed class BrowserWalk(LocalRuntimeFixture runtime, IPage page, string 
 
         if (ScreenshotFolder is { } folder)
         {
+            // Whole pages, except where the point is one part: the top of a blocked approval, the choice on an even split.
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{kind}-{language}.png"), FullPage = true });
+            var path = Path.Combine(folder, $"{kind}-{language}.png");
+            if (kind == "review-tie")
+            {
+                await page.Locator("#f-overallOwner").ScreenshotAsync(new() { Path = path });
+            }
+            else
+            {
+                await page.ScreenshotAsync(new() { Path = path, FullPage = kind != "review-blocked" });
+            }
         }
 
         checkedKinds.Add(kind);
