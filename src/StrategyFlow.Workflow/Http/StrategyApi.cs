@@ -32,7 +32,7 @@ public static class StrategyApi
     /// <summary>What happened when: the strategy's status and its events, oldest first.</summary>
     public sealed record Timeline(string Id, string Status, IReadOnlyList<TimelineEvent> Events);
 
-    public sealed record ReaderAccess(string Id, string ReaderAccessState);
+    public sealed record ReaderAccessChange(string Id, string ReaderAccess);
 
     /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
     public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
@@ -243,7 +243,7 @@ public static class StrategyApi
     /// <c>DELETE /api/strategies/{id}/reader-access</c>: every reader link of this run of the strategy stops working, for
     /// good (the owner's progress link and the form links are not affected; ops keep the document route). Idempotent.
     /// </summary>
-    public static async Task<Results<Ok<ReaderAccess>, ProblemHttpResult>> RevokeReaderAccessAsync(
+    public static async Task<Results<Ok<ReaderAccessChange>, ProblemHttpResult>> RevokeReaderAccessAsync(
         string id, DurableTaskClient client, StrategyRepository repository, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -256,7 +256,7 @@ public static class StrategyApi
         }
 
         await repository.RevokeReaderAccessAsync(id, definition.Header.Run ?? "", time.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(new ReaderAccess(id, "revoked"));
+        return TypedResults.Ok(new ReaderAccessChange(id, "revoked"));
     }
 
     /// <summary><c>GET /api/strategies/{id}/document?format=html|md|json</c>: the archived strategy.</summary>

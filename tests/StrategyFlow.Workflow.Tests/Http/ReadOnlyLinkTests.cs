@@ -138,7 +138,7 @@ public sealed class ReadOnlyLinkTests : IAsyncLifetime
 
         var revoked = await StrategyApi.RevokeReaderAccessAsync(definition.Id, Client, _host.Repository, TimeProvider.System, CancellationToken.None);
 
-        Assert.IsType<Ok<StrategyApi.ReaderAccess>>(revoked.Result);
+        Assert.IsType<Ok<StrategyApi.ReaderAccessChange>>(revoked.Result);
         var page = await GetAsync(token);
         Assert.Equal(403, page.StatusCode);
         Assert.Contains(PageText.Notice(NoticeKind.ReaderAccessRevoked).Title.Fi, page.Html, StringComparison.Ordinal);
