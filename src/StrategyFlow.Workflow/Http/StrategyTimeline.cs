@@ -124,10 +124,24 @@ public static class StrategyTimeline
 
         var events = withEvents ? await EventsAsync(repository, instance, definition, status, archived, cancellationToken) : [];
         var document = archived.Any(a => a.Name == StrategyRepository.DocumentName(id, DocumentFormat.Json))
-            && await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, DocumentFormat.Json), cancellationToken) is { } json
+            ? await ArchivedDocumentAsync(repository, id, cancellationToken)
+            : null;
+        return new StrategyRecord(definition, status, approved, events) { Archived = document };
+    }
+
+    /// <summary>The archived document; null when it is of a schema this code cannot read (the live status then tells the end).</summary>
+    private static async Task<StrategyDocument?> ArchivedDocumentAsync(StrategyRepository repository, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, DocumentFormat.Json), cancellationToken) is { } json
                 ? DocumentRenderer.FromJson(json.ToString())
                 : null;
-        return new StrategyRecord(definition, status, approved, events) { Archived = document };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<List<TimelineEvent>> EventsAsync(

@@ -224,6 +224,32 @@ public sealed class ReadOnlyLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReaderAndProgressPages_HostileTextInTheStrategyAndItsPeople_StaysText()
+    {
+        const string Hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ' onmouseover='x";
+        var request = Samples.Request("read-hostile") with { Organization = "Org " + Hostile, Title = "Title " + Hostile };
+        request = request with { Stakeholders = [.. request.Stakeholders!.Select(p => p! with { Name = p.Name + Hostile })] };
+        var validation = StartStrategyValidator.Validate(request, request.Id!, DateTimeOffset.UtcNow);
+        Assert.True(validation.IsValid);
+        var definition = validation.Definition!.AsNewRun();
+        await _host.StartAsync(definition);
+        await _host.PassStageAsync(definition, StageKey.Goals);
+        await StrategyApi.CancelAsync(definition.Id, Requests.Json("{\"reason\":\"Reason " + Hostile.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"}"), Client, TimeProvider.System, CancellationToken.None);
+        await _host.WaitForOutcomeAsync(definition.Id);
+        var mail = await MailAsync(definition.Id, Samples.Owner, MailKind.Cancelled);
+
+        foreach (var token in new[] { mail.Token!, mail.ProgressToken! })
+        {
+            var page = await GetAsync(token);
+            Assert.Equal(200, page.StatusCode);
+            MarkupSafety.AssertOnlyOwnMarkup(
+                HtmlForm.Parse(page.Html), page.Html, MarkupSafety.PageTags, MarkupSafety.PageAttributes,
+                href => href.StartsWith("./", StringComparison.Ordinal));
+            Assert.Contains("Title &lt;script&gt;", page.Html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Timeline_UnknownStrategy_Is404()
     {
         var result = await StrategyApi.TimelineAsync("no-such-strategy", Client, _host.Repository, CancellationToken.None);
