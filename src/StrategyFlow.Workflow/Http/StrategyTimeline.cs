@@ -87,9 +87,11 @@ public sealed record StrategyRecord(
     /// <summary>The rejection comment or cancel reason, whole (the status shortens it).</summary>
     public string? Reason => Archived is null ? Status.Reason : Archived.Reason;
 
+    private readonly Dictionary<string, string> _names =
+        Definition.Everyone().ToDictionary(p => p.Email, p => p.Name, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The display name of a participant, or the address when the strategy does not know them.</summary>
-    public string NameOf(string email) =>
-        Definition.Everyone().FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase))?.Name ?? email;
+    public string NameOf(string email) => _names.GetValueOrDefault(email, email);
 }
 
 /// <summary>
