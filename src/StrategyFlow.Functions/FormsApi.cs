@@ -5,7 +5,7 @@ using StrategyFlow.Workflow.Http;
 
 namespace StrategyFlow.Functions;
 
-/// <summary>The personal form links from the emails: anonymous, because the signed token is the credential.</summary>
+/// <summary>The personal links from the emails (forms, the strategy to read, the owner's progress): anonymous, because the sealed token is the credential.</summary>
 public sealed class FormsApi(FormServices services)
 {
     [Function("ShowForm")]
@@ -15,6 +15,14 @@ public sealed class FormsApi(FormServices services)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         FormApi.GetAsync(token, client, services, cancellationToken);
+
+    [Function("DownloadStrategyDocument")]
+    public Task<IResult> Download(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/{token}/document")] HttpRequest request,
+        string token,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        FormApi.DocumentAsync(token, request, client, services, cancellationToken);
 
     [Function("SubmitForm")]
     public Task<IResult> Submit(

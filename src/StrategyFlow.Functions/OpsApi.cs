@@ -49,6 +49,22 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOp
         CancellationToken cancellationToken) =>
         await StrategyApi.RemindAsync(id, client, time, cancellationToken);
 
+    [Function("GetStrategyTimeline")]
+    public async Task<IResult> Timeline(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}/timeline")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.TimelineAsync(id, client, repository, cancellationToken);
+
+    [Function("RevokeReaderAccess")]
+    public async Task<IResult> RevokeReaderAccess(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "strategies/{id}/reader-access")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await StrategyApi.RevokeReaderAccessAsync(id, client, repository, time, cancellationToken);
+
     [Function("GetStrategyDocument")]
     public async Task<IResult> Document(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}/document")] HttpRequest request,

@@ -27,8 +27,11 @@ public sealed class PublishedFunctionsTests(PublishedApp app, ITestOutputHelper 
         new("CancelStrategy", "post", "strategies/{id}/cancel", "function", true),
         new("RemindPending", "post", "strategies/{id}/reminders", "function", true),
         new("GetStrategyDocument", "get", "strategies/{id}/document", "function", false),
+        new("GetStrategyTimeline", "get", "strategies/{id}/timeline", "function", true),
+        new("RevokeReaderAccess", "delete", "strategies/{id}/reader-access", "function", true),
         new("ShowForm", "get", "forms/{token}", "anonymous", true),
         new("SubmitForm", "post", "forms/{token}", "anonymous", true),
+        new("DownloadStrategyDocument", "get", "forms/{token}/document", "anonymous", true),
         new("Health", "get", "health", "anonymous", false),
     ];
 

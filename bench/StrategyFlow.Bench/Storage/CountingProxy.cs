@@ -56,11 +56,22 @@ public sealed class CountingProxy : IAsyncDisposable
         app.Run(ForwardAsync);
     }
 
+    /// <summary>Starts on free ports; a port taken by another process between choosing and binding is chosen again.</summary>
     public static async Task<CountingProxy> StartAsync(IReadOnlyDictionary<StorageService, int> azuritePorts)
     {
-        var proxy = new CountingProxy(azuritePorts);
-        await proxy.app.StartAsync();
-        return proxy;
+        for (var attempt = 1; ; attempt++)
+        {
+            var proxy = new CountingProxy(azuritePorts);
+            try
+            {
+                await proxy.app.StartAsync();
+                return proxy;
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                await proxy.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>A connection string that sends the host's storage traffic through this proxy.</summary>

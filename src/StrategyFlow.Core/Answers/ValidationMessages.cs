@@ -71,8 +71,8 @@ internal static class ValidationMessages
             $"{Quote.En(value)} is not a valid email address (like name@example.com).");
 
     public static LocalizedText NotThisStage(StageDefinition owner) =>
-        new($"Tämä lista kuuluu vaiheeseen {owner.Number}, {owner.Title.Fi}. Jätä se tässä vaiheessa tyhjäksi.",
-            $"This list belongs to stage {owner.Number}, {owner.Title.En}. Leave it empty in this stage.");
+        new($"Tämä lista kuuluu vaiheeseen {owner.Number} ({owner.Title.Fi}). Jätä se tässä vaiheessa tyhjäksi.",
+            $"This list belongs to stage {owner.Number} ({owner.Title.En}). Leave it empty in this stage.");
 
     public static LocalizedText WrongCount(int expected, int actual) =>
         new($"Vastauksia pitää olla {expected}, yksi kutakin kysymystä kohden (tyhjäkin käy); nyt niitä on {actual}.",

@@ -27,7 +27,13 @@ public static class CoherenceChecker
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(context);
 
-        var findings = new Findings(draft.Stage);
+        var ties = Ties.Unresolved(draft, conflicts.OrEmpty());
+        var findings = new Findings(draft.Stage, ties);
+        foreach (var tie in ties)
+        {
+            findings.Add(CoherenceRules.UnresolvedTie, tie.Key, Ties.Message(tie));
+        }
+
         switch (draft.Stage)
         {
             case StageKey.Goals:
@@ -123,7 +129,7 @@ public static class CoherenceChecker
             if (!activity.Channels.OrEmpty().Any(c => approvedChannels.Contains(TextKey.Normalize(c))))
             {
                 findings.Add(CoherenceRules.ActivityWithoutChannel, title, new(
-                    $"Aktiviteetti {Quote.Fi(title)} ei toimi millään hyväksytyllä kanavalla. Valitse kanavat, joilla se toteutetaan.",
+                    $"Aktiviteettia {Quote.Fi(title)} ei toteuteta millään hyväksytyllä kanavalla. Valitse kanavat, joilla se toteutetaan.",
                     $"The activity {Quote.En(title)} runs on none of the approved channels. Choose the channels it runs on."));
             }
 
@@ -178,19 +184,30 @@ public static class CoherenceChecker
 
         foreach (var conflict in conflicts.Where(c => c is not null && c.Values.OrEmpty().Count > 1 && IsOwnership(c.List)))
         {
+            // The value the draft has now: the majority's, or the one the approver chose on a tie (none yet: the tie's own finding asks).
+            var chosen = conflict.IsTie ? ChosenOwner(draft, conflict) : conflict.Values[0].Value;
+            if (chosen.IsBlank())
+            {
+                continue;
+            }
+
             var fi = string.Join("; ", conflict.Values.Select(v => $"{Quote.Fi(v.Value)} ({string.Join(", ", v.Contributors.OrEmpty())})"));
             var en = string.Join("; ", conflict.Values.Select(v => $"{Quote.En(v.Value)} ({string.Join(", ", v.Contributors.OrEmpty())})"));
-            var chosen = conflict.Values[0].Value;
             var key = conflict.Key.OrEmpty();
             findings.Add(CoherenceRules.OwnerConflict, key, conflict.List == AnswerLists.OverallOwner
                 ? new(
-                    $"Vastaajat nimesivät eri kokonaisuudesta vastaavia omistajia: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
+                    $"Sidosryhmät nimesivät eri henkilöitä vastaamaan kokonaisuudesta: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
                     $"Stakeholders named different overall owners: {en}. The draft now has {Quote.En(chosen)}; check the choice.")
                 : new(
-                    $"Vastaajat nimesivät kohteelle {Quote.Fi(key)} eri omistajia: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
+                    $"Sidosryhmät nimesivät kohteelle {Quote.Fi(key)} eri vastuuhenkilöitä: {fi}. Luonnoksessa on nyt {Quote.Fi(chosen)}; tarkista valinta.",
                     $"Stakeholders named different owners for {Quote.En(key)}: {en}. The draft now has {Quote.En(chosen)}; check the choice."));
         }
     }
+
+    private static string ChosenOwner(StageAnswer draft, Conflict conflict) =>
+        conflict.List == AnswerLists.OverallOwner
+            ? draft.OverallOwner is { } owner ? Consolidator.Display(new Person(owner.Name.OrEmpty().Trim(), owner.Email.OrEmpty().Trim())) : string.Empty
+            : Ties.Value(draft, conflict).OrEmpty();
 
     private static bool IsOwnership(string? list) =>
         list is AnswerLists.OverallOwner or AnswerLists.ChannelOwners or AnswerLists.ActivityOwners;
@@ -199,12 +216,18 @@ public static class CoherenceChecker
     private static IEnumerable<string> Distinct(IReadOnlyList<string>? texts) =>
         texts.OrEmpty().Where(t => !t.IsBlank()).DistinctBy(TextKey.Normalize, StringComparer.Ordinal);
 
-    private sealed class Findings(StageKey stage)
+    /// <summary>The findings so far; one about a field an unresolved tie already names is left out.</summary>
+    private sealed class Findings(StageKey stage, IReadOnlyList<Conflict> ties)
     {
         private readonly List<Finding> _found = [];
 
-        public void Add(string ruleId, string subject, LocalizedText message) =>
-            _found.Add(new Finding(ruleId, CoherenceRules.Get(ruleId).Severity, stage, subject, message));
+        public void Add(string ruleId, string subject, LocalizedText message)
+        {
+            if (ruleId == CoherenceRules.UnresolvedTie || !Ties.Cover(ties, ruleId, subject))
+            {
+                _found.Add(new Finding(ruleId, CoherenceRules.Get(ruleId).Severity, stage, subject, message));
+            }
+        }
 
         public List<Finding> InOrder() =>
         [

@@ -2,8 +2,8 @@ using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Core.Coherence;
 
-/// <summary>One coherence rule: its stable id, the stage it checks, how serious a finding is, and what it asks.</summary>
-public sealed record CoherenceRule(string Id, StageKey Stage, Severity Severity, string Summary);
+/// <summary>One coherence rule: its stable id, the stage it checks (none: every stage), how serious a finding is, and what it asks.</summary>
+public sealed record CoherenceRule(string Id, StageKey? Stage, Severity Severity, string Summary);
 
 /// <summary>
 /// The stable ids of the docs/design.md §4 checks. Ids never change meaning: documents, logs and clients refer to them.
@@ -11,6 +11,9 @@ public sealed record CoherenceRule(string Id, StageKey Stage, Severity Severity,
 /// </summary>
 public static class CoherenceRules
 {
+    /// <summary>Any stage: stakeholders were split evenly on a value and the draft still leaves it empty (error).</summary>
+    public const string UnresolvedTie = "unresolved-tie";
+
     /// <summary>Stage 1: a goal names no business goal (error).</summary>
     public const string GoalWithoutBusinessGoal = "goal-without-business-goal";
 
@@ -55,6 +58,7 @@ public static class CoherenceRules
 
     public static IReadOnlyList<CoherenceRule> All { get; } =
     [
+        new(UnresolvedTie, null, Severity.Error, "Where stakeholders are split evenly, the approver chooses the value."),
         new(GoalWithoutBusinessGoal, StageKey.Goals, Severity.Error, "Every goal names the business goal it supports."),
         new(GoalWithUnknownBusinessGoal, StageKey.Goals, Severity.Error, "A goal's business goal is one of the strategy's business goals."),
         new(GoalWithoutMetric, StageKey.Goals, Severity.Warning, "Every goal has a metric."),

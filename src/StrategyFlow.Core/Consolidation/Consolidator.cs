@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;
 
@@ -25,18 +26,26 @@ public sealed record ContributorResponses(string Contributor, IReadOnlyList<stri
 
 /// <summary>
 /// Stakeholders gave different values for one field of one item. <see cref="Values"/> is ordered by
-/// support, so the first value is the one the draft uses. For the overall owner, <see cref="Key"/> is
-/// the chosen person and <see cref="Field"/> is <c>person</c>.
+/// support, so the first value is the one the draft uses, unless the first values are equally supported
+/// (<see cref="IsTie"/>): then the draft leaves the field empty for the approver to choose. For the overall
+/// owner, <see cref="Key"/> is the chosen person (empty on a tie) and <see cref="Field"/> is <c>person</c>.
 /// </summary>
-public sealed record Conflict(string List, string Key, string Field, IReadOnlyList<ConflictingValue> Values);
+public sealed record Conflict(string List, string Key, string Field, IReadOnlyList<ConflictingValue> Values)
+{
+    /// <summary>No value has more support than the next: the approver has to choose.</summary>
+    [JsonIgnore]
+    public bool IsTie => Values is [var first, var second, ..] && first.Contributors.OrEmpty().Count == second.Contributors.OrEmpty().Count;
+}
 
 public sealed record ConflictingValue(string Value, IReadOnlyList<string> Contributors);
 
 /// <summary>
 /// Merges the stakeholders' answers to one stage. The result depends only on the set of answers, never
 /// on their order, and consolidating a draft on its own gives the same draft back. Every choice between
-/// differing values goes to the value most contributors gave, ties to the ordinal-smallest normalised
-/// text; the spelling kept is likewise the one most of them used.
+/// differing values goes to the value most contributors gave; when no value has more support than another,
+/// the draft leaves the field empty and the conflict says it is a tie, for the approver to choose (an
+/// audience's priority, which cannot be empty, takes the highest priority named). The spelling kept is the
+/// one most of them used, ties to the ordinal-smallest.
 /// </summary>
 public static class Consolidator
 {
@@ -74,7 +83,7 @@ public static class Consolidator
                 Audiences = merger.List(AnswerLists.Audiences, a => a.Audiences, a => a.Name, item => new Audience(
                     item.Key,
                     item.Scalar("description", a => a.Description),
-                    ParsePriority(item.Scalar("priority", a => PriorityName(a.Priority))))),
+                    ParsePriority(item.Scalar("priority", a => PriorityName(a.Priority), HighestPriority)))),
                 Channels = merger.List(AnswerLists.Channels, a => a.Channels, c => c.Name, item => new Channel(
                     item.Key,
                     item.Union(c => c.Audiences),
@@ -171,6 +180,13 @@ public static class Consolidator
         _ => ((int)priority).ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Of equally supported priorities, the highest: an audience some stakeholders rank high is not played down unseen.</summary>
+    private static string HighestPriority(IEnumerable<string> tied)
+    {
+        var names = tied.ToList();
+        return names.FirstOrDefault(n => n == "high") ?? names.FirstOrDefault(n => n == "medium") ?? names[0];
+    }
+
     private static AudiencePriority ParsePriority(string name) => name switch
     {
         "high" => AudiencePriority.High,
@@ -179,7 +195,8 @@ public static class Consolidator
         _ => (AudiencePriority)int.Parse(name, CultureInfo.InvariantCulture),
     };
 
-    private static string Display(Person person) => (person.Name.Length, person.Email.Length) switch
+    /// <summary>A person as the conflicts name them: <c>Name &lt;email&gt;</c>, or whichever of the two is given.</summary>
+    public static string Display(Person person) => (person.Name.Length, person.Email.Length) switch
     {
         ( > 0, > 0) => $"{person.Name} <{person.Email}>",
         ( > 0, _) => person.Name,
@@ -220,6 +237,9 @@ public static class Consolidator
         Tally(votes.Select(v => v with { Value = v.Value.OrEmpty().Trim() }), TextKey.Normalize, StringComparer.Ordinal);
 
     private static ConflictingValue ToConflictingValue(Choice<string> choice) => new(choice.Value, choice.Contributors);
+
+    /// <summary>The best-supported choice has no more contributors than the next: nothing decides between them.</summary>
+    private static bool IsTie<T>(List<Choice<T>> tally) => tally.Count > 1 && tally[0].Contributors.Count == tally[1].Contributors.Count;
 
     private sealed class PersonOrder : IComparer<Person>
     {
@@ -276,11 +296,12 @@ public static class Consolidator
 
             // TextKey never yields a line break, so the joined key identifies the (name, email) pair.
             var tally = Tally(votes, p => $"{TextKey.Normalize(p.Name)}\n{TextKey.Normalize(p.Email)}", PersonOrder.Instance);
-            var chosen = tally[0].Value;
-            Items.Add(new ItemContributors(AnswerLists.OverallOwner, Display(chosen), SortedContributors(votes.Select(v => v.Contributor))));
+            var chosen = IsTie(tally) ? null : tally[0].Value;
+            var key = chosen is null ? string.Empty : Display(chosen);
+            Items.Add(new ItemContributors(AnswerLists.OverallOwner, key, SortedContributors(votes.Select(v => v.Contributor))));
             if (tally.Count > 1)
             {
-                Conflicts.Add(new Conflict(AnswerLists.OverallOwner, Display(chosen), PersonField,
+                Conflicts.Add(new Conflict(AnswerLists.OverallOwner, key, PersonField,
                     [.. tally.Select(c => new ConflictingValue(Display(c.Value), c.Contributors))]));
             }
 
@@ -296,8 +317,11 @@ public static class Consolidator
     {
         public string Key => key;
 
-        /// <summary>The value most contributors gave (blank is no value); differing values are a conflict.</summary>
-        public string Scalar(string field, Func<T, string?> value)
+        /// <summary>
+        /// The value most contributors gave (blank is no value); differing values are a conflict. A tie is left empty
+        /// for the approver, unless <paramref name="breakTie"/> picks from the tied values.
+        /// </summary>
+        public string Scalar(string field, Func<T, string?> value, Func<IEnumerable<string>, string>? breakTie = null)
         {
             var tally = Tally(versions.Select(v => new Vote<string>(value(v.Value).OrEmpty(), v.Contributor)));
             if (tally.Count > 1)
@@ -305,7 +329,18 @@ public static class Consolidator
                 merger.AddConflict(list, key, field, tally);
             }
 
-            return tally.Count > 0 ? tally[0].Value : string.Empty;
+            if (tally.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            if (!IsTie(tally))
+            {
+                return tally[0].Value;
+            }
+
+            var top = tally[0].Contributors.Count;
+            return breakTie?.Invoke(tally.TakeWhile(c => c.Contributors.Count == top).Select(c => c.Value)) ?? string.Empty;
         }
 
         /// <summary>Every reference any contributor made, once each, sorted by normalised text.</summary>

@@ -22,7 +22,7 @@ internal static class DocumentText
     public static readonly LocalizedText Status = new("Tila", "Status");
     public static readonly LocalizedText Round = new("Kierros", "Round");
     public static readonly LocalizedText ApprovedAt = new("Hyväksytty", "Approved");
-    public static readonly LocalizedText ApprovedBy = new("Hyväksyjä", "Approved by");
+    public static readonly LocalizedText ApprovedBy = new("Hyväksyjät", "Approved by");
     public static readonly LocalizedText StageApproved = new("Hyväksytty", "Approved");
     public static readonly LocalizedText StageNotApproved = new("Ei hyväksytty", "Not approved");
 
@@ -98,6 +98,10 @@ internal static class DocumentText
         DocumentOutcome.Rejected => new("Hylätty", "Rejected"),
         _ => new("Peruttu", "Cancelled"),
     };
+
+    /// <summary>What the reason an ended strategy gives is called: a rejection's reasoning, a cancellation's cause.</summary>
+    public static LocalizedText ReasonFor(DocumentOutcome outcome) =>
+        outcome == DocumentOutcome.Rejected ? new("Perustelu", "Reason given") : new("Syy", "Reason");
 
     public static LocalizedText Of(DecisionKind decision) => decision switch
     {

@@ -84,6 +84,7 @@ internal sealed record DocumentView(
             header.Organization,
             new Fact(T.Outcome.In(lang), Cell.Text(T.Of(document.Outcome).In(lang), OutcomeTone(document.Outcome))),
             [
+                .. document.Reason is { } reason ? [new Fact(T.ReasonFor(document.Outcome).In(lang), Cell.Text(reason))] : Array.Empty<Fact>(),
                 new(T.Organization.In(lang), Cell.Text(header.Organization)),
                 new(T.Owner.In(lang), Cell.Text(PersonText(header.Owner))),
                 new(T.Identifier.In(lang), Cell.Text(header.Id) with { Code = true }),

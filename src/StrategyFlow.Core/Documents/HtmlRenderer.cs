@@ -19,7 +19,7 @@ internal static class HtmlRenderer
     public const string Style = """
         :root{color-scheme:light;--ink:#1b2330;--muted:#4a5568;--line:#d8dde6;--accent:#1f4e8c;--accent-soft:#eef3fa;--paper:#fff;--desk:#eceef2}
         *{box-sizing:border-box}
-        body{margin:0;background:var(--desk);color:var(--ink);font:15px/1.55 "Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif}
+        body{margin:0;background:var(--desk);color:var(--ink);font:15px/1.55 "Segoe UI","Helvetica Neue",Arial,"Liberation Sans",sans-serif;overflow-wrap:anywhere}
         .page{max-width:1040px;margin:32px auto;padding:56px 64px;background:var(--paper);border-radius:4px;box-shadow:0 1px 3px rgba(0,0,0,.08),0 8px 24px rgba(0,0,0,.06)}
         .cover{border-bottom:3px solid var(--accent);padding-bottom:28px;margin-bottom:8px}
         .eyebrow,.kicker{margin:0 0 6px;color:var(--accent);font-size:13px;font-weight:600;letter-spacing:.08em;text-transform:uppercase}
@@ -66,7 +66,16 @@ internal static class HtmlRenderer
         thead{display:table-header-group}
         .badge,thead th,.principle{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         }
-        @media (max-width:760px){.page{margin:0;padding:24px 18px}.meta{grid-template-columns:1fr}}
+        @media screen and (max-width:760px){
+        .page{margin:0;padding:24px 18px}
+        .meta,.facts{grid-template-columns:minmax(0,1fr)}
+        table,tbody,tr,th,td{display:block}
+        thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+        tr{padding:8px 0;border-bottom:1px solid var(--line)}
+        th,td{border:0;padding:2px 0}
+        [data-label]::before{content:attr(data-label);display:block;color:var(--muted);font-size:11px;font-weight:400;letter-spacing:.06em;text-transform:uppercase}
+        .code{white-space:normal}
+        }
         """;
 
     /// <summary>
@@ -192,8 +201,10 @@ internal static class HtmlRenderer
             html.Append("<tr>");
             for (var i = 0; i < row.Count; i++)
             {
-                // The first column names the item: it is the row's header for screen readers.
-                html.Append(i == 0 ? "<th scope=\"row\">" : "<td>").Append(CellHtml(row[i])).Append(i == 0 ? "</th>" : "</td>");
+                // The first column names the item: it is the row's header for screen readers. On a phone the cells stack,
+                // each under its column's name.
+                var label = E(table.Columns[i]);
+                html.Append(i == 0 ? $"<th scope=\"row\" data-label=\"{label}\">" : $"<td data-label=\"{label}\">").Append(CellHtml(row[i])).Append(i == 0 ? "</th>" : "</td>");
             }
 
             html.Append("</tr>\n");

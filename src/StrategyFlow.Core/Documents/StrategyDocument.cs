@@ -99,13 +99,18 @@ public sealed record StrategyDocument
 
     public required DateTimeOffset ArchivedAt { get; init; }
 
+    /// <summary>Why a rejected or cancelled strategy ended: the rejection comment or the reason for cancelling; absent when none was given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
+
     public static StrategyDocument Create(
         StrategyHeader header,
         DocumentOutcome outcome,
         IReadOnlyList<ApprovedStage> stages,
         IReadOnlyList<DecisionRecord> decisions,
         IReadOnlyList<Finding> findings,
-        DateTimeOffset archivedAt)
+        DateTimeOffset archivedAt,
+        string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(stages);
@@ -121,6 +126,7 @@ public sealed record StrategyDocument
             Traceability = TraceabilityTable.Build(ordered),
             Findings = [.. findings],
             ArchivedAt = archivedAt,
+            Reason = outcome == DocumentOutcome.Approved || string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         };
     }
 

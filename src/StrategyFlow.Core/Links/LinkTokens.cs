@@ -9,14 +9,25 @@ namespace StrategyFlow.Core.Links;
 
 public enum LinkRole
 {
+    /// <summary>Answers one round's form.</summary>
     Stakeholder,
+
+    /// <summary>Decides one round's review.</summary>
     Approver,
+
+    /// <summary>Reads the strategy as approved so far, read-only (every participant, once it ends; the owner as each stage is approved).</summary>
+    Reader,
+
+    /// <summary>Follows the strategy's progress, read-only (the owner).</summary>
+    Owner,
 }
 
 /// <summary>
 /// What a link grants: one participant, in one role, on one round of one stage of one run of a strategy,
 /// until it expires. <paramref name="Run"/> is the random id the strategy got when this run started (empty
 /// for runs started before runs had one): a strategy id started again never accepts the earlier run's links.
+/// A <see cref="LinkRole.Reader"/> or <see cref="LinkRole.Owner"/> link is about the whole strategy: its round
+/// is 0 and its stage the one the mail was about.
 /// </summary>
 public sealed record LinkClaims(
     string StrategyId,
@@ -162,7 +173,10 @@ public sealed class LinkTokens
             throw new ArgumentException($"Unknown role {claims.Role}.", nameof(claims));
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(claims.Round, 1, nameof(claims));
+        if (claims.Round != (IsAboutTheStrategy(claims.Role) ? 0 : Math.Max(claims.Round, 1)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(claims), claims.Round, "A round is 1 or more; links about the whole strategy have round 0.");
+        }
 
         string[] fields =
         [
@@ -300,9 +314,10 @@ public sealed class LinkTokens
             || (fields[1].Length > 0 && !IsValidField(fields[1]))
             || !TryParsePositive(fields[2], out var stageNumber)
             || !StageKeys.TryFromNumber(stageNumber, out var stage)
-            || !TryParsePositive(fields[3], out var round)
+            || !int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var round)
             || !IsValidField(fields[4])
             || !TryParseRole(fields[5], out var role)
+            || (round == 0) != IsAboutTheStrategy(role)
             || !long.TryParse(fields[6], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var expires)
             || expires < DateTimeOffset.MinValue.ToUnixTimeSeconds()
             || expires > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
@@ -340,12 +355,30 @@ public sealed class LinkTokens
     private static bool TryParsePositive(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1;
 
-    private static string RoleText(LinkRole role) => role == LinkRole.Approver ? "approver" : "stakeholder";
+    /// <summary>Reader and owner links are about the whole strategy, not a round.</summary>
+    public static bool IsAboutTheStrategy(LinkRole role) => role is LinkRole.Reader or LinkRole.Owner;
+
+    private static string RoleText(LinkRole role) => role switch
+    {
+        LinkRole.Approver => "approver",
+        LinkRole.Reader => "reader",
+        LinkRole.Owner => "owner",
+        _ => "stakeholder",
+    };
 
     private static bool TryParseRole(string text, out LinkRole role)
     {
-        role = text == "approver" ? LinkRole.Approver : LinkRole.Stakeholder;
-        return text is "approver" or "stakeholder";
+        foreach (var candidate in Enum.GetValues<LinkRole>())
+        {
+            if (RoleText(candidate) == text)
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = default;
+        return false;
     }
 
     private static bool IsValidField(string value) =>

@@ -12,18 +12,22 @@ namespace StrategyFlow.LocalHost.Mailbox;
 /// </summary>
 public static class MailboxPages
 {
+    // Addresses, subjects and links are long words: they break anywhere rather than widen the page. On a phone the
+    // inbox's rows stack, each cell under its column's name.
     const string Style = """
-        body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
+        body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
         header,main{max-width:60rem;margin:0 auto;padding:1rem}
         header{border-bottom:1px solid #ccc}
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd;vertical-align:top}
         a{color:#0645ad}
-        dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+        dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}
         dt{font-weight:600}
         iframe{width:100%;min-height:32rem;border:1px solid #ccc}
-        pre{white-space:pre-wrap}
+        pre{white-space:pre-wrap;overflow-wrap:anywhere}
         label{margin-right:.5rem}
+        input{max-width:100%}
+        @media (max-width:40rem){table,tbody,tr,td,caption{display:block}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}tr{border-bottom:1px solid #ddd;padding:.4rem 0}td{border:0;padding:.1rem 0}td::before{content:attr(data-label) ": ";font-weight:600}caption{text-align:left}dl{grid-template-columns:minmax(0,1fr)}}
         """;
 
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -62,8 +66,8 @@ public static class MailboxPages
                 .Append(", newest first</caption><thead><tr><th scope=\"col\">To</th><th scope=\"col\">Subject</th><th scope=\"col\">Received</th></tr></thead><tbody>");
             foreach (var message in messages)
             {
-                html.Append("<tr><td>").Append(Encoder.Encode(message.To.Email)).Append("</td><td><a href=\"/dev/mailbox/messages/")
-                    .Append(Encoder.Encode(message.Id)).Append("/view\">").Append(Encoder.Encode(Subject(message))).Append("</a></td><td>");
+                html.Append("<tr><td data-label=\"To\">").Append(Encoder.Encode(message.To.Email)).Append("</td><td data-label=\"Subject\"><a href=\"/dev/mailbox/messages/")
+                    .Append(Encoder.Encode(message.Id)).Append("/view\">").Append(Encoder.Encode(Subject(message))).Append("</a></td><td data-label=\"Received\">");
                 Time(html, message.SentAt);
                 html.Append("</td></tr>");
             }

@@ -34,7 +34,7 @@ public sealed class ArchiveStrategy(StrategyRepository repository, MailSender ma
             strategyContext = strategyContext.After(stage.Content);
         }
 
-        var document = StrategyDocument.Create(input.Strategy, input.Outcome, stages, input.Decisions, findings, input.ArchivedAt);
+        var document = StrategyDocument.Create(input.Strategy, input.Outcome, stages, input.Decisions, findings, input.ArchivedAt, input.Reason);
         foreach (var format in Enum.GetValues<DocumentFormat>())
         {
             var name = StrategyRepository.DocumentName(id, format);
@@ -59,7 +59,11 @@ public sealed record ArchiveRequest(
     IReadOnlyList<StageKey> ApprovedStages,
     IReadOnlyList<DecisionRecord> Decisions,
     DateTimeOffset ArchivedAt,
-    MailBatch Announcement);
+    MailBatch Announcement)
+{
+    /// <summary>The rejection comment or the reason for cancelling, kept in the archived documents.</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>Where the archived strategy is: blob names in the <c>strategies</c> container.</summary>
 public sealed record ArchiveResult(string Json, string Markdown, string Html);

@@ -35,9 +35,12 @@ public sealed class StrategyFlowOptions
 /// <summary><c>StrategyFlow:Retention</c>: how long the durable history of an ended strategy is kept (the archive is kept for good).</summary>
 public sealed class RetentionOptions
 {
-    /// <summary>Time after a strategy ended before its history and status are purged; zero keeps them for ever.</summary>
+    /// <summary>
+    /// Time after a strategy ended before its history and status are purged; zero keeps them for ever. The read-only
+    /// links (the strategy to read, the owner's progress) read that history, so it is at least their lifetime.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
-    public TimeSpan KeepEndedFor { get; set; } = TimeSpan.FromDays(30);
+    public TimeSpan KeepEndedFor { get; set; } = TimeSpan.FromDays(400);
 
     /// <summary>How often the local host looks for history to purge (on Azure a timer function runs hourly).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
@@ -105,6 +108,12 @@ public sealed class LinkOptions
 
     /// <summary>The owner of an expired link is mailed a fresh one at most once per this interval, per round.</summary>
     public TimeSpan FreshLinkInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a read-only link lasts from its email: the reader link to the strategy (outcome mail, an approved
+    /// stage) and the owner's progress link. Every mail to the owner carries a new progress link.
+    /// </summary>
+    public TimeSpan ReadOnlyLifetime { get; set; } = TimeSpan.FromDays(365);
 }
 
 /// <summary><c>StrategyFlow:Storage</c>: the archive and the submitted answers (Blob Storage).</summary>

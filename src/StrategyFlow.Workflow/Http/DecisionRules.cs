@@ -5,10 +5,14 @@ using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Http;
 
-/// <summary>What an approver's post must hold: a comment within limits (required to send back), and for an approval a draft the gate accepts.</summary>
+/// <summary>
+/// What an approver's post must hold: a comment within limits (required to send back), and for an approval a draft
+/// the gate accepts, with every even split between the stakeholders (<c>conflicts</c>) chosen.
+/// </summary>
 internal static class DecisionRules
 {
-    public static IReadOnlyList<FieldError> Check(DecisionKind decision, string comment, StageAnswer? draft, StrategyContext context, out IReadOnlyList<Finding>? findings)
+    public static IReadOnlyList<FieldError> Check(
+        DecisionKind decision, string comment, StageAnswer? draft, StrategyContext context, IReadOnlyList<Core.Consolidation.Conflict>? conflicts, out IReadOnlyList<Finding>? findings)
     {
         var errors = new List<FieldError>();
         findings = null;
@@ -26,7 +30,7 @@ internal static class DecisionRules
 
         if (decision == DecisionKind.Approved && draft is not null)
         {
-            errors.AddRange(ApprovalGate.Check(draft, context, out var found));
+            errors.AddRange(ApprovalGate.Check(draft, context, out var found, conflicts));
             findings = found;
         }
 

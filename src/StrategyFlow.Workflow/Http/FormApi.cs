@@ -28,8 +28,8 @@ public sealed class FormServices(LinkTokens tokens, StrategyRepository repositor
 }
 
 /// <summary>
-/// <c>GET|POST /api/forms/{token}</c>: the stakeholder form and the approver's review page. The token
-/// is the credential. GET never changes anything (mail scanners open links). POST checks the live
+/// <c>GET|POST /api/forms/{token}</c>: the stakeholder form and the approver's review page, and the read-only pages of
+/// reader and owner links. The token is the credential. GET never changes anything (mail scanners open links). POST checks the live
 /// state of the round, stores the content, raises the event, and only then confirms: an answer that
 /// was acknowledged is never lost.
 /// </summary>
@@ -40,6 +40,11 @@ public static partial class FormApi
         ArgumentNullException.ThrowIfNull(services);
         try
         {
+            if (services.Tokens.Verify(token) is { Claims: { } claims } readOnly && LinkTokens.IsAboutTheStrategy(claims.Role))
+            {
+                return await ReadOnlyPageAsync(token, readOnly, client, services, cancellationToken);
+            }
+
             var (session, closed) = await OpenAsync(token, client, services, cancellationToken);
             if (session is null)
             {
@@ -52,7 +57,7 @@ public static partial class FormApi
             }
 
             return session.Claims.Role == LinkRole.Stakeholder
-                ? await StakeholderFormAsync(session, services, null, [], 1, cancellationToken)
+                ? await StakeholderFormAsync(session, services, null, [], BlankRows.One, cancellationToken)
                 : await ReviewPageAsync(session, services, new ReviewPageState(null, ""), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -68,6 +73,11 @@ public static partial class FormApi
         ArgumentNullException.ThrowIfNull(services);
         try
         {
+            if (services.Tokens.Verify(token) is { Claims: { } claims } readOnly && LinkTokens.IsAboutTheStrategy(claims.Role))
+            {
+                return await ReadOnlyPostAsync(token, readOnly, request, client, services, cancellationToken);
+            }
+
             var (session, closed) = await OpenAsync(token, client, services, cancellationToken);
             if (session is null)
             {
@@ -105,7 +115,7 @@ public static partial class FormApi
         var action = FormReader.ReadAction(form);
         if (action.Kind == FormActionKind.AddRow)
         {
-            return await StakeholderFormAsync(session, services, answer, [], FormReader.ReadBlankRows(form) + 1, cancellationToken);
+            return await StakeholderFormAsync(session, services, answer, [], FormReader.ReadBlankRows(stage, form).WithOneMore(action.List!), cancellationToken);
         }
 
         if (action.Kind != FormActionKind.Submit)
@@ -116,14 +126,14 @@ public static partial class FormApi
         var errors = AnswerValidator.Validate(answer, session.Input.Context);
         if (errors.Count > 0)
         {
-            return await StakeholderFormAsync(session, services, answer, errors, FormReader.ReadBlankRows(form), cancellationToken);
+            return await StakeholderFormAsync(session, services, answer, errors, FormReader.ReadBlankRows(stage, form), cancellationToken);
         }
 
         var claims = session.Claims;
         var sha = await services.Repository.SaveAnswerAsync(claims.StrategyId, stage, claims.Round, claims.Participant, answer, cancellationToken);
         if (session.Status.Counts(claims.Participant, sha))
         {
-            return FormPages.Notice(NoticeKind.AnswerReceived, session.Language); // the same answer again: nothing new to raise
+            return Receipt(session, answer, roundOpen: true); // the same answer again: nothing new to raise
         }
 
         var submitted = services.Time.GetUtcNow();
@@ -135,18 +145,30 @@ public static partial class FormApi
             status.Counts(claims.Participant, sha)
             || status.Round != claims.Round || status.Phase != StagePhase.CollectingInput
             || StageConfirmation.IgnoredSince(status, WorkflowEvents.AnswerSubmitted, claims.Participant, submitted) is not null, cancellationToken);
-        var kind = settled is null ? NoticeKind.AnswerPending
-            : settled.Round == claims.Round && settled.Counts(claims.Participant, sha) ? NoticeKind.AnswerReceived
-            : NoticeKind.AnswerNotCounted;
-        return FormPages.Notice(kind, session.Language);
+        if (settled is null)
+        {
+            return FormPages.Notice(NoticeKind.AnswerPending, session.Language);
+        }
+
+        return settled.Round == claims.Round && settled.Counts(claims.Participant, sha)
+            ? Receipt(session, answer, roundOpen: settled.Phase == StagePhase.CollectingInput)
+            : FormPages.Notice(NoticeKind.AnswerNotCounted, session.Language);
     }
 
+    /// <summary>What the person sees once their answer counts; the edit link is their own link (relative: it works behind any host name).</summary>
+    private static HtmlResult Receipt(FormSession session, StageAnswer answer, bool roundOpen) =>
+        ParticipantPages.AnswerReceipt(new AnswerReceiptModel(session.Header, answer, session.Input.Context, "./" + session.Token) { RoundOpen = roundOpen });
+
     private static async Task<IResult> StakeholderFormAsync(
-        FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, int blankRows, CancellationToken cancellationToken)
+        FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, BlankRows blankRows, CancellationToken cancellationToken)
     {
         answer ??= await CountedAnswerAsync(session, services, cancellationToken) ?? EmptyAnswer(session.Claims.Stage);
+        var sentBack = session.Status.Decisions.LastOrDefault(d => d.Round == session.Claims.Round - 1 && d.Decision == DecisionKind.ChangesRequested);
         return FormPages.StakeholderForm(new StakeholderFormModel(
-            session.Header, answer, session.Input.Context, session.Status.SendBackComment, errors, blankRows));
+            session.Header, answer, session.Input.Context, session.Status.SendBackComment, errors, blankRows)
+        {
+            SentBackBy = sentBack is null ? null : new ReviewActivity(ApproverName(session.Input, sentBack.Approver), sentBack.At, "", sentBack.Comment),
+        });
     }
 
     /// <summary>
@@ -186,10 +208,14 @@ public static partial class FormApi
         };
 
         // Only an approval (or adding a row) needs the draft: sending back and rejecting never fail on it.
-        var draft = action.Kind is FormActionKind.Approve or FormActionKind.AddRow ? FormReader.ReadAnswer(claims.Stage, form) : null;
+        var review = await services.Repository.GetReviewAsync(claims.StrategyId, claims.Stage, claims.Round, cancellationToken);
+        StageAnswer Posted() => review is null
+            ? FormReader.ReadAnswer(claims.Stage, form)
+            : DraftNotes.ApplyChoices(FormReader.ReadAnswer(claims.Stage, form), form, review.Consolidated, review.Answers);
+        var draft = action.Kind is FormActionKind.Approve or FormActionKind.AddRow ? Posted() : null;
         if (action.Kind == FormActionKind.AddRow)
         {
-            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(form) + 1), cancellationToken);
+            return await ReviewPageAsync(session, services, new ReviewPageState(draft, comment, FormReader.ReadBlankRows(claims.Stage, form).WithOneMore(action.List!)), cancellationToken);
         }
 
         if (decision is null)
@@ -204,12 +230,12 @@ public static partial class FormApi
             return await ReviewPageAsync(session, services, new ReviewPageState(null, comment) { Notice = PageText.DraftChangedNotice.In(session.Language) }, cancellationToken);
         }
 
-        var errors = DecisionRules.Check(decision.Value, comment, draft, session.Input.Context, out var findings);
+        var errors = DecisionRules.Check(decision.Value, comment, draft, session.Input.Context, review?.Consolidated.Conflicts, out var findings);
         if (errors.Count > 0)
         {
             // Shown again with everything typed, the approver's edits of the draft too (reading them never fails).
-            var typed = draft ?? FormReader.ReadAnswer(claims.Stage, form);
-            return await ReviewPageAsync(session, services, new ReviewPageState(typed, comment, FormReader.ReadBlankRows(form)) { Errors = errors, Findings = findings }, cancellationToken);
+            var typed = draft ?? Posted();
+            return await ReviewPageAsync(session, services, new ReviewPageState(typed, comment, FormReader.ReadBlankRows(claims.Stage, form)) { Errors = errors, Findings = findings }, cancellationToken);
         }
 
         var sha = draft is null
@@ -239,8 +265,7 @@ public static partial class FormApi
             return FormPages.Notice(NoticeKind.DecisionPending, language);
         }
 
-        var approvers = session.Input.Plan.Approvers;
-        string Name(string email) => approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
+        string Name(string email) => ApproverName(session.Input, email);
         if (settled.Decisions.Any(Mine))
         {
             var waiting = settled.Phase == StagePhase.AwaitingApproval && settled.Round == claims.Round && settled.Pending.Count > 0
@@ -259,7 +284,7 @@ public static partial class FormApi
     }
 
     /// <summary>What the review page shows besides the stage's state: what the approver typed, and why the page is shown again.</summary>
-    private sealed record ReviewPageState(StageAnswer? Draft, string Comment, int BlankRows = 1)
+    private sealed record ReviewPageState(StageAnswer? Draft, string Comment, BlankRows? Blank = null)
     {
         public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
@@ -288,15 +313,17 @@ public static partial class FormApi
         var draft = state.Draft ?? shared;
         var findings = state.Findings ?? (draft == consolidated ? review.Findings : CoherenceChecker.Check(draft, session.Input.Context, review.Consolidated.Conflicts));
         var stakeholders = session.Input.Plan.Stakeholders;
+        var names = stakeholders.ToDictionary(p => p.Email, p => p.Name, StringComparer.Ordinal);
         var notAnswered = review.NotAnswered
             .Select(email => stakeholders.FirstOrDefault(s => s.Email == email) is { } person ? $"{person.Name} <{person.Email}>" : email)
             .ToList();
         return FormPages.ReviewPage(new ReviewPageModel(
-            session.Header, review.Answers, notAnswered, review.Consolidated, draft, findings, session.Input.Context, state.Errors, state.Comment, state.BlankRows)
+            session.Header, review.Answers, notAnswered, review.Consolidated, draft, findings, session.Input.Context, state.Errors, state.Comment, state.Blank)
         {
             DraftSha256 = current,
             Activity = Activity(session),
             Notice = state.Notice,
+            Names = names,
         });
     }
 
@@ -305,7 +332,7 @@ public static partial class FormApi
     {
         var status = session.Status;
         var language = session.Language;
-        string Name(string email) => session.Input.Plan.Approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
+        string Name(string email) => ApproverName(session.Input, email);
         var decisions = status.Decisions.Where(d => d.Round == status.Round).Select(d => new ReviewActivity(
             Name(d.Approver),
             d.At,
@@ -319,7 +346,7 @@ public static partial class FormApi
 
     // ---- Shared ---------------------------------------------------------------------------
 
-    private sealed record FormSession(LinkClaims Claims, StageInput Input, StageStatus Status, Person Participant)
+    private sealed record FormSession(string Token, LinkClaims Claims, StageInput Input, StageStatus Status, Person Participant)
     {
         /// <summary>The link is authentic but past its expiry: it may only ask for a fresh one.</summary>
         public bool Expired { get; init; }
@@ -368,7 +395,10 @@ public static partial class FormApi
             && run.Stage == claims.Stage && status is not null && status.Round == claims.Round && status.Phase == phase;
         if (!open || (claims.Role == LinkRole.Stakeholder && status!.Deadline < services.Time.GetUtcNow()))
         {
-            return (null, FormPages.Notice(NoticeKind.RoundClosed, language));
+            // An expired link learns no more than that: only a live one shows the person's part of the round.
+            return (null, verification.IsValid
+                ? await ClosedRoundAsync(claims, strategy, run, status, participant, services, cancellationToken)
+                : FormPages.Notice(NoticeKind.RoundClosed, language));
         }
 
         if (claims.Role == LinkRole.Approver && status!.Answered.Contains(participant.Email))
@@ -376,7 +406,7 @@ public static partial class FormApi
             return (null, FormPages.Notice(NoticeKind.DecisionRecorded, language));
         }
 
-        return (new FormSession(claims, run.StageInput, status!, participant) { Expired = !verification.IsValid }, null);
+        return (new FormSession(token, claims, run.StageInput, status!, participant) { Expired = !verification.IsValid }, null);
     }
 
     /// <summary>
@@ -404,6 +434,71 @@ public static partial class FormApi
         return status is null || status.Round < claims.Round
             || (status.Round == claims.Round && claims.Role == LinkRole.Approver && status.Phase == StagePhase.CollectingInput);
     }
+
+    /// <summary>
+    /// The read-only page of a live link whose round is over: where the stage stands now, what the person gave in
+    /// that round (their counted answer, or their decision), and once the stage is approved, what was approved.
+    /// </summary>
+    private static async Task<HtmlResult> ClosedRoundAsync(
+        LinkClaims claims, OrchestrationMetadata strategy, StrategyRun run, StageStatus? status, Person participant, FormServices services, CancellationToken cancellationToken)
+    {
+        var repository = services.Repository;
+        var input = run.StageInput with { Plan = run.Definition.Plan(claims.Stage) };
+        var outcome = strategy.RuntimeStatus == OrchestrationRuntimeStatus.Completed && run.Stage == claims.Stage
+            ? StrategyState.Read<StrategyOutcome>(strategy.SerializedOutput)
+            : null;
+        var running = strategy.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending;
+        var state = true switch
+        {
+            _ when run.Approved.Contains(claims.Stage) => ClosedRoundState.Approved,
+            _ when running && run.Stage == claims.Stage && status?.Round > claims.Round => ClosedRoundState.Reopened,
+            _ when running && run.Stage == claims.Stage => ClosedRoundState.Reviewing,
+            _ when outcome?.Outcome == DocumentOutcome.Rejected => ClosedRoundState.Rejected,
+            _ => ClosedRoundState.Cancelled,
+        };
+        var header = new FormHeader(input.Strategy.Language, input.Strategy.Organization, input.Strategy.Title, claims.Stage, claims.Round, participant.Name, null);
+        var model = new ClosedRoundModel(header, state, input.Context, claims.Role == LinkRole.Approver)
+        {
+            CurrentRound = status?.Round ?? claims.Round,
+            Reason = outcome?.Reason,
+        };
+
+        if (claims.Role == LinkRole.Approver)
+        {
+            var decision = (status?.Decisions ?? [])
+                .LastOrDefault(d => d.Round == claims.Round && d.Approver == claims.Participant);
+            model = model with
+            {
+                Decision = decision is null ? null : new ReviewActivity(participant.Name, decision.At, PageText.Of(decision.Decision).In(input.Strategy.Language), decision.Comment),
+            };
+        }
+        else
+        {
+            var review = await repository.GetReviewAsync(claims.StrategyId, claims.Stage, claims.Round, cancellationToken);
+            var answer = review?.Answers.FirstOrDefault(a => a.Contributor == claims.Participant)?.Answer;
+            if (review is null && status?.Round == claims.Round && status.Answers.TryGetValue(claims.Participant, out var counted))
+            {
+                // Past the deadline, a moment before the review is frozen: the answer the stage counted.
+                answer = await repository.GetAnswerByHashAsync(claims.StrategyId, claims.Stage, claims.Round, claims.Participant, counted, cancellationToken);
+            }
+
+            model = model with { Answer = answer };
+        }
+
+        if (state == ClosedRoundState.Approved && await repository.GetArchivedStageAsync(claims.StrategyId, claims.Stage, cancellationToken) is { } approved)
+        {
+            model = model with
+            {
+                Approved = approved.Content,
+                ApprovedAt = approved.ApprovedAt,
+                ApprovedBy = [.. approved.ApprovedBy.Select(email => ApproverName(input, email))],
+            };
+        }
+
+        return ParticipantPages.ClosedRound(model);
+    }
+
+    private static string ApproverName(StageInput input, string email) => input.Plan.Approvers.FirstOrDefault(a => a.Email == email)?.Name ?? email;
 
     private static StageAnswer EmptyAnswer(StageKey stage) => new()
     {

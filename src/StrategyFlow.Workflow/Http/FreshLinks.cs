@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Hosting;
@@ -20,21 +21,29 @@ public sealed partial class FreshLinks(
     MailSender mail, StrategyRepository repository, IOptions<StrategyFlowOptions> options, TimeProvider time, ILogger<FreshLinks> logger)
 {
     /// <summary>Sends the link unless one was sent within the interval; the caller answers the same either way.</summary>
-    public async Task SendAsync(StageInput input, Person owner, LinkRole role, int round, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    public Task SendAsync(StageInput input, Person owner, LinkRole role, int round, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return SendAsync(input.Strategy, owner, role, input.Stage, round, deadline, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for any link: a read-only link to the whole strategy has round 0 and the stage its expired link named.
+    /// </summary>
+    public async Task SendAsync(StrategyHeader strategy, Person owner, LinkRole role, StageKey stage, int round, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(owner);
-        var strategy = input.Strategy;
         var slot = await repository.TakeFreshLinkSlotAsync(
-            strategy.Id, input.Stage, round, role, owner.Email, time.GetUtcNow(), options.Value.Links.FreshLinkInterval, cancellationToken);
+            strategy.Id, stage, round, role, owner.Email, time.GetUtcNow(), options.Value.Links.FreshLinkInterval, cancellationToken);
         if (slot is not { } sequence)
         {
             LogLimited(logger, strategy.Id);
             return;
         }
 
-        var key = MailOrder.Key(strategy.Id, input.Stage.Number(), round, MailKind.FreshLink, sequence, owner.Email);
-        var order = new MailOrder(key, owner, MailKind.FreshLink) { Stage = input.Stage, Round = round, Role = role, Deadline = deadline };
+        var key = MailOrder.Key(strategy.Id, stage.Number(), round, MailKind.FreshLink, sequence, owner.Email);
+        var order = new MailOrder(key, owner, MailKind.FreshLink) { Stage = stage, Round = round, Role = role, Deadline = deadline };
         var result = await mail.SendAsync(new MailBatch(strategy, [order]), cancellationToken);
         if (result.Sent > 0)
         {

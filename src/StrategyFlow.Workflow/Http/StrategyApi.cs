@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
@@ -37,6 +35,11 @@ public static class StrategyApi
     /// client retrying a start the host died in the middle of gets through within seconds.
     /// </summary>
     public static readonly TimeSpan StartClaimLifetime = TimeSpan.FromSeconds(20);
+
+    /// <summary>What happened when: the strategy's status and its events, oldest first.</summary>
+    public sealed record Timeline(string Id, string Status, IReadOnlyList<TimelineEvent> Events);
+
+    public sealed record ReaderAccessChange(string Id, string ReaderAccess);
 
     /// <summary><c>POST /api/strategies</c>: validates everything, then starts the run once per id.</summary>
     public static async Task<Results<Accepted<StrategyStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
@@ -268,6 +271,37 @@ public static class StrategyApi
         return TypedResults.Accepted(statusUri, new Accepted(id, "remind", statusUri));
     }
 
+    /// <summary>
+    /// <c>GET /api/strategies/{id}/timeline</c>: every invitation, reminder, answer, decision, escalation and archive
+    /// step with its time, from the workflow's own records (the same reading as the owner's progress page).
+    /// </summary>
+    public static async Task<Results<Ok<Timeline>, ProblemHttpResult>> TimelineAsync(
+        string id, DurableTaskClient client, StrategyRepository repository, CancellationToken cancellationToken)
+    {
+        var record = await StrategyTimeline.ReadAsync(client, repository, id, withEvents: true, cancellationToken);
+        return record is null ? Problems.NotFound(id) : TypedResults.Ok(new Timeline(id, record.Status.Status, record.Events));
+    }
+
+    /// <summary>
+    /// <c>DELETE /api/strategies/{id}/reader-access</c>: every reader link of this run of the strategy stops working, for
+    /// good (the owner's progress link and the form links are not affected; ops keep the document route). Idempotent.
+    /// </summary>
+    public static async Task<Results<Ok<ReaderAccessChange>, ProblemHttpResult>> RevokeReaderAccessAsync(
+        string id, DurableTaskClient client, StrategyRepository repository, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(time);
+        var instance = StartStrategyValidator.IdPattern().IsMatch(id) ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) : null;
+        if (StrategyState.Read<StrategyRun>(instance?.SerializedInput)?.Definition is not { } definition)
+        {
+            return Problems.NotFound(id);
+        }
+
+        await repository.RevokeReaderAccessAsync(id, definition.Header.Run ?? "", time.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new ReaderAccessChange(id, "revoked"));
+    }
+
     /// <summary><c>GET /api/strategies/{id}/document?format=html|md|json</c>: the archived strategy.</summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> DocumentAsync(
         string id, HttpRequest request, StrategyRepository repository, CancellationToken cancellationToken)
@@ -290,24 +324,7 @@ public static class StrategyApi
             return TypedResults.Problem($"Strategy '{id}' has no archived document (yet).", statusCode: StatusCodes.Status404NotFound, title: "Document not found.");
         }
 
-        var headers = request.HttpContext.Response.Headers;
-        if (format == DocumentFormat.Html)
-        {
-            // The archived page is self-contained: its own inline style, nothing to load, nothing to run.
-            headers.ContentSecurityPolicy = $"{DocumentRenderer.HtmlContentSecurityPolicy}; frame-ancestors 'none'";
-            headers["Referrer-Policy"] = "no-referrer";
-        }
-        else
-        {
-            // Markdown and JSON are files to save, never pages a browser renders in place.
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
-            headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"{id}-{DocumentRenderer.FileName(format)}" }.ToString();
-        }
-
-        // Internal strategy content: no copy is kept in a browser or proxy cache.
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Text(content.ToString(), DocumentRenderer.ContentType(format), Encoding.UTF8);
+        return DocumentDownload.Result(request.HttpContext.Response, id, format, content);
     }
 
     private static ProblemHttpResult ExistsConflict(string id)

@@ -20,6 +20,8 @@ public static class StrategyFlowEndpoints
         ops.MapPost("/{id}/cancel", StrategyApi.CancelAsync);
         ops.MapPost("/{id}/reminders", StrategyApi.RemindAsync);
         ops.MapGet("/{id}/document", StrategyApi.DocumentAsync);
+        ops.MapGet("/{id}/timeline", StrategyApi.TimelineAsync);
+        ops.MapDelete("/{id}/reader-access", StrategyApi.RevokeReaderAccessAsync);
         return ops;
     }
 
@@ -30,6 +32,7 @@ public static class StrategyFlowEndpoints
         api.MapGet("/health", Health);
         api.MapGet("/forms/{token}", FormApi.GetAsync);
         api.MapPost("/forms/{token}", FormApi.PostAsync).DisableAntiforgery();
+        api.MapGet("/forms/{token}/document", FormApi.DocumentAsync);
         return api;
     }
 

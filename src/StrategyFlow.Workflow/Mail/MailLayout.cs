@@ -16,6 +16,9 @@ internal sealed record MailBullets(string Label, IReadOnlyList<string> Items) : 
 /// <summary>The one call to action: the recipient's personal link.</summary>
 internal sealed record MailButton(string Label, string Url) : MailBlock;
 
+/// <summary>A further personal link, quieter than the button (the owner's progress page).</summary>
+internal sealed record MailLink(string Label, string Url) : MailBlock;
+
 internal sealed record ComposedMail(string Subject, string Eyebrow, string Heading, string Greeting, IReadOnlyList<MailBlock> Blocks, string Footer);
 
 /// <summary>
@@ -97,6 +100,11 @@ internal static class MailLayout
                         .Element("a", button.Url, ("href", button.Url), ("style", "color:#1f4e96;word-break:break-all;"))
                         .Close("p");
                     break;
+                case MailLink link:
+                    html.Open("p", ("style", "margin:0 0 14px;"))
+                        .Element("a", link.Label, ("href", link.Url), ("style", "color:#1f4e96;font-weight:bold;"))
+                        .Close("p");
+                    break;
             }
         }
 
@@ -145,6 +153,9 @@ internal static class MailLayout
                     break;
                 case MailButton button:
                     text.Append(button.Label).Append(":\n").Append(button.Url).Append("\n\n");
+                    break;
+                case MailLink link:
+                    text.Append(link.Label).Append(":\n").Append(link.Url).Append("\n\n");
                     break;
             }
         }

@@ -40,9 +40,15 @@ public enum MailKind
 
     /// <summary>To a participant whose link expired while the round still waits for them, on request from that link.</summary>
     FreshLink,
+
+    /// <summary>To the owner: the strategy has started; link to its progress page.</summary>
+    Started,
 }
 
-/// <summary>What one email says. Only the kinds that ask someone to act carry a <see cref="Link"/>.</summary>
+/// <summary>
+/// What one email says. A kind that asks someone to act carries their <see cref="Link"/>; the outcome and an
+/// approved stage carry a read-only link to the strategy; every mail to the owner carries their <see cref="ProgressLink"/>.
+/// </summary>
 public sealed record MailModel
 {
     public MailKind Kind { get; init; }
@@ -60,11 +66,14 @@ public sealed record MailModel
 
     public string RecipientName { get; init; } = "";
 
-    /// <summary>The recipient's personal form or review link (absolute http/https). Ignored by kinds that link nowhere.</summary>
+    /// <summary>The recipient's personal link (absolute http/https): form, review page or the strategy to read. Ignored by kinds that link nowhere.</summary>
     public string? Link { get; init; }
 
-    /// <summary>What the link opens: the stakeholder's form or the approver's review page.</summary>
+    /// <summary>What the link opens: the stakeholder's form, the approver's review page, or the strategy (read-only).</summary>
     public LinkRole? Role { get; init; }
+
+    /// <summary>The owner's personal link to the strategy's progress page; set only in mail to the owner.</summary>
+    public string? ProgressLink { get; init; }
 
     public DateTimeOffset? Deadline { get; init; }
 

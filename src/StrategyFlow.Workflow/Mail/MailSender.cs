@@ -81,6 +81,7 @@ public sealed partial class MailSender(
             RecipientName = order.To.Name,
             Link = Link(header, order),
             Role = order.Role,
+            ProgressLink = IsOwner(header, order.To) && order.Role != LinkRole.Owner ? ReadOnlyLink(header, order.To.Email, LinkRole.Owner, order.Stage) : null,
             Deadline = order.Deadline,
             Comment = order.Comment,
             Pending = order.Pending,
@@ -121,6 +122,11 @@ public sealed partial class MailSender(
     /// </summary>
     private string? Link(StrategyHeader strategy, MailOrder order)
     {
+        if (order.Role is { } readOnly && LinkTokens.IsAboutTheStrategy(readOnly))
+        {
+            return ReadOnlyLink(strategy, order.To.Email, readOnly, order.Stage);
+        }
+
         if (order.Role is not { } role || order.Stage is not { } stage)
         {
             return null;
@@ -132,6 +138,22 @@ public sealed partial class MailSender(
         var token = tokens.Create(new LinkClaims(strategy.Id, strategy.Run ?? "", stage, order.Round, order.To.Email, role, expires));
         return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
     }
+
+    /// <summary>
+    /// A read-only link to the whole strategy, valid for <see cref="LinkOptions.ReadOnlyLifetime"/>. A reader link about a
+    /// stage opens at that stage's section.
+    /// </summary>
+    public string ReadOnlyLink(StrategyHeader strategy, string recipient, LinkRole role, StageKey? stage = null)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        var settings = options.Value;
+        var token = tokens.Create(new LinkClaims(
+            strategy.Id, strategy.Run ?? "", stage ?? StageKey.Goals, 0, recipient, role, time.GetUtcNow() + settings.Links.ReadOnlyLifetime));
+        var fragment = role == LinkRole.Reader && stage is { } about ? $"#stage-{about.Number()}" : "";
+        return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}{fragment}";
+    }
+
+    private static bool IsOwner(StrategyHeader strategy, Core.Answers.Person person) => string.Equals(strategy.Owner.Email, person.Email, StringComparison.OrdinalIgnoreCase);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -45,7 +45,12 @@ internal sealed class StageMail(StageInput input, StageLog log)
             Pending = People(input.Plan.Approvers, Round.PendingApprovers).Select(p => p.Name).ToList(),
         };
 
-    public MailOrder StageApproved() => Order(input.Strategy.Owner, MailKind.StageApproved, 0) with { Deadline = null };
+    /// <summary>The owner's notice of an approved stage, with their link to read the strategy so far.</summary>
+    public MailOrder StageApproved() => Order(input.Strategy.Owner, MailKind.StageApproved, 0) with { Deadline = null, Role = LinkRole.Reader };
+
+    /// <summary>The owner's confirmation that the strategy has started: sent with the first round's invitations, once.</summary>
+    public IReadOnlyList<MailOrder> Started() =>
+        input.Stage == StageKey.Goals && Round.Number == 1 ? [Order(input.Strategy.Owner, MailKind.Started, 0)] : [];
 
     public MailOrder Undeliverable(IReadOnlyList<string> rejected) =>
         Order(input.Strategy.Owner, MailKind.Undeliverable, log.UndeliverableCount) with { Pending = rejected, Deadline = null };

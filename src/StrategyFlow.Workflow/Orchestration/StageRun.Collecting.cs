@@ -13,7 +13,7 @@ internal sealed partial class StageRun
         var deadline = Round.Deadline.UtcDateTime;
         var reminderTimes = new Queue<DateTime>(_input.Timing.ReminderTimes(_context.CurrentUtcDateTime, deadline));
         var outbox = StartOutbox();
-        Send("invitations", _mail.ToStakeholders(Round.Number == 1 ? MailKind.Invitation : MailKind.SentBack, Round.PendingStakeholders));
+        Send("invitations", [.. _mail.ToStakeholders(Round.Number == 1 ? MailKind.Invitation : MailKind.SentBack, Round.PendingStakeholders), .. _mail.Started()]);
 
         Task? timer = null;
         while (!Round.EveryoneAnswered)

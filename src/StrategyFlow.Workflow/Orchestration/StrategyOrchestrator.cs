@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;
 
@@ -62,10 +63,13 @@ public sealed class StrategyOrchestrator : TaskOrchestrator<StrategyRun, Strateg
             _ => MailKind.Cancelled,
         };
         var announcement = run.Definition.Everyone()
-            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind) { Comment = reason })
+            .Select(p => new MailOrder(MailOrder.Key(header.Id, 0, 0, kind, 0, p.Email), p, kind) { Comment = reason, Role = LinkRole.Reader })
             .ToList();
         var archive = new ArchiveRequest(
-            header, outcome, run.Approved, run.Decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement));
+            header, outcome, run.Approved, run.Decisions, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), new MailBatch(header, announcement))
+        {
+            Reason = reason,
+        };
         var decisions = Views(run.Decisions);
         StrategyProgress Progress(StagePhase phase) => new(run.Stage.Number(), phase, decisions)
         {

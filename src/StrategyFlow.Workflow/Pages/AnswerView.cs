@@ -4,12 +4,18 @@ using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Pages;
 
-/// <summary>Stakeholders' answers, read-only, one section each: their free-text answers and their lists as tables.</summary>
+/// <summary>
+/// Stage content, read-only: the free-text answers per guiding question and the lists as tables (stacked on a
+/// phone) or, for lists with many fields, one small card per item. The review page shows every stakeholder's
+/// answer this way; the receipt, the closed round and the strategy pages show one answer or approved stage.
+/// </summary>
 internal static class AnswerView
 {
     private const int MaxTableColumns = 4;
 
-    public static void Write(HtmlBuilder html, StageDefinition stage, IReadOnlyList<ContributedAnswer> answers, StrategyContext context, Language language)
+    /// <summary>Every stakeholder's answer, one section each, headed by the person's name (their email below it).</summary>
+    public static void Write(
+        HtmlBuilder html, StageDefinition stage, IReadOnlyList<ContributedAnswer> answers, StrategyContext context, Language language, IReadOnlyDictionary<string, string> names)
     {
         html.Open("section", ("class", "card"), ("id", "answers"), ("aria-labelledby", "h-answers"))
             .Element("h2", PageText.AnswersTitle.In(language), ("id", "h-answers"));
@@ -22,37 +28,57 @@ internal static class AnswerView
         {
             var (contributor, answer) = (answers[a].Contributor, answers[a].Answer);
             var headingId = "h-answer-" + a.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            html.Open("section", ("class", "contribution"), ("aria-labelledby", headingId))
-                .Element("h3", contributor, ("id", headingId))
-                .Open("dl");
-            for (var q = 0; q < stage.Questions.Count; q++)
-            {
-                var response = answer is not null && q < answer.Responses.Count ? answer.Responses[q] : string.Empty;
-                html.Element("dt", stage.Questions[q].In(language));
-                if (string.IsNullOrWhiteSpace(response))
-                {
-                    html.Element("dd", PageText.NoAnswer.In(language), ("class", "empty"));
-                }
-                else
-                {
-                    html.Element("dd", response, ("class", "answer"));
-                }
-            }
-
-            html.Close("dl");
-            if (answer is not null)
-            {
-                var scope = new EditorScope(answer, context, language);
-                foreach (var list in StageLists.For(stage.Key))
-                {
-                    Table(html, list, scope);
-                }
-            }
-
+            html.Open("section", ("class", "contribution"), ("aria-labelledby", headingId));
+            Person(html, "h3", headingId, contributor, names);
+            Content(html, stage, answer, context, language);
             html.Close("section");
         }
 
         html.Close("section");
+    }
+
+    /// <summary>A person's name as a heading, their email in small print below it (only the email when the name is unknown).</summary>
+    public static void Person(HtmlBuilder html, string heading, string id, string email, IReadOnlyDictionary<string, string> names)
+    {
+        if (names.TryGetValue(email, out var name) && !string.IsNullOrWhiteSpace(name))
+        {
+            html.Element(heading, name, ("id", id)).Element("p", email, ("class", "meta email"));
+        }
+        else
+        {
+            html.Element(heading, email, ("id", id));
+        }
+    }
+
+    /// <summary>One answer or approved stage: each guiding question with its answer, then the stage's lists.</summary>
+    public static void Content(HtmlBuilder html, StageDefinition stage, StageAnswer? answer, StrategyContext context, Language language)
+    {
+        html.Open("dl", ("class", "responses"));
+        for (var q = 0; q < stage.Questions.Count; q++)
+        {
+            var response = answer is not null && q < answer.Responses.Count ? answer.Responses[q] : string.Empty;
+            html.Element("dt", stage.Questions[q].In(language));
+            if (string.IsNullOrWhiteSpace(response))
+            {
+                html.Element("dd", PageText.NoAnswer.In(language), ("class", "empty"));
+            }
+            else
+            {
+                html.Element("dd", response, ("class", "answer"));
+            }
+        }
+
+        html.Close("dl");
+        if (answer is null)
+        {
+            return;
+        }
+
+        var scope = new EditorScope(answer, context, language);
+        foreach (var list in StageLists.For(stage.Key))
+        {
+            Table(html, list, scope);
+        }
     }
 
     private static void Table(HtmlBuilder html, EditorList list, EditorScope scope)
@@ -70,7 +96,7 @@ internal static class AnswerView
         }
 
         html.Open("div", ("class", "table-wrap"))
-            .Open("table")
+            .Open("table", ("class", "stack"))
             .Element("caption", list.Title.In(scope.Language))
             .Open("thead").Open("tr");
         foreach (var field in list.Fields)
@@ -84,7 +110,8 @@ internal static class AnswerView
             html.Open("tr");
             foreach (var field in list.Fields)
             {
-                html.Element("td", Display(field, row, scope));
+                // The label is repeated on each cell: a phone shows the cells stacked, each under its column's name.
+                Value(html, "td", Display(field, row, scope), ("data-label", field.Label.In(scope.Language)));
             }
 
             html.Close("tr");
@@ -104,10 +131,24 @@ internal static class AnswerView
                 .Open("dl", ("class", "pairs"));
             foreach (var field in list.Fields.Skip(1))
             {
-                html.Element("dt", field.Label.In(scope.Language)).Element("dd", Display(field, row, scope));
+                html.Element("dt", field.Label.In(scope.Language));
+                Value(html, "dd", Display(field, row, scope));
             }
 
             html.Close("dl").Close("div");
+        }
+    }
+
+    /// <summary>A value; an empty one shows a dash, so an empty cell reads as "not given" rather than as a gap in the layout.</summary>
+    private static void Value(HtmlBuilder html, string tag, string value, params ReadOnlySpan<(string Name, string? Value)> attributes)
+    {
+        if (value.Length > 0)
+        {
+            html.Element(tag, value, attributes);
+        }
+        else
+        {
+            html.Open(tag, attributes).Element("span", "–", ("class", "empty")).Close(tag);
         }
     }
 

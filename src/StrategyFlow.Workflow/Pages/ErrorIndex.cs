@@ -36,8 +36,8 @@ internal sealed class ErrorIndex(IReadOnlyList<FieldError> errors, Language lang
     }
 
     /// <summary>Every error in the order given: where it was placed (null anchor when no field showed it).</summary>
-    public IEnumerable<(string Message, string? Anchor, string? Where)> Summary() =>
-        errors.Select((error, i) => (Message(error), _placements[i]?.Anchor, _placements[i]?.Where));
+    public IEnumerable<(FieldError Error, string Message, string? Anchor, string? Where)> Summary() =>
+        errors.Select((error, i) => (error, Message(error), _placements[i]?.Anchor, _placements[i]?.Where));
 
     private string Message(FieldError error) => error.Message?.In(language) ?? error.Code ?? string.Empty;
 

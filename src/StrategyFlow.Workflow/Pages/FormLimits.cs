@@ -64,7 +64,6 @@ public static class FormLimits
             .. lists.Where(l => !l.Single && l.FixedKeys is null).Select(l => FormFields.AddRowPrefix + l.Name),
         ];
         yield return Written(FormFields.Action, actions.MaxBy(Encoded)!);
-        yield return Written(FormFields.BlankRows, FormReader.MaxBlankRows.ToString(CultureInfo.InvariantCulture));
         yield return Written(FormFields.DraftBase, new string('0', 64)); // a SHA-256 in hex
         yield return Typed(FormFields.Comment, Limits.Comment);
         for (var i = 0; i < InnerCycle.Get(stage).Questions.Count; i++)

@@ -17,17 +17,15 @@ public static class FormPages
         var language = m.Header.Language;
         var stage = InnerCycle.Get(m.Header.Stage);
         var errors = new ErrorIndex(m.Errors ?? [], language);
-        var blankRows = Math.Clamp(m.BlankRows, 0, FormReader.MaxBlankRows);
-        var editor = new StageEditor(new EditorScope(m.Answer with { Stage = stage.Key }, m.Context, language), errors, blankRows);
+        var editor = new StageEditor(new EditorScope(m.Answer with { Stage = stage.Key }, m.Context, language), errors, m.Blank ?? BlankRows.One);
 
         var form = new HtmlBuilder()
-            .Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
-            .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)));
+            .Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"));
         editor.Responses(form, PageText.Questions, PageText.QuestionsHint);
         editor.Lists(form);
         form.Open("section", ("class", "card"))
             .Open("div", ("class", "actions"))
-            .Element("button", PageText.Send.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Submit))
+            .Element("button", PageText.Send.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Submit), ("formaction", ErrorsAnchor))
             .Close("div")
             .Element("p", PageText.SendHint.In(language), ("class", "meta"))
             .Close("section")
@@ -36,9 +34,16 @@ public static class FormPages
         var main = Intro(m.Header, stage, PageText.Hello, PageText.AnswerBy);
         if (!string.IsNullOrWhiteSpace(m.SendBackComment))
         {
-            main.Open("section", ("class", "callout note"), ("aria-labelledby", "h-sent-back"))
-                .Element("h2", PageText.SentBackTitle.In(language), ("id", "h-sent-back"))
-                .Element("p", m.SendBackComment, ("class", "quote"))
+            main.Open("section", ("class", "callout note"), ("id", "sent-back"), ("aria-labelledby", "h-sent-back"))
+                .Element("h2", PageText.SentBackTitle.In(language), ("id", "h-sent-back"));
+            if (m.SentBackBy is { } by)
+            {
+                main.Open("p");
+                WithTime(main, PageText.SentBackBy, language, by.At, by.Who);
+                main.Close("p");
+            }
+
+            main.Element("p", m.SendBackComment, ("class", "quote"))
                 .Element("p", PageText.SentBackText.In(language))
                 .Close("section");
         }
@@ -60,23 +65,23 @@ public static class FormPages
         var language = m.Header.Language;
         var stage = InnerCycle.Get(m.Header.Stage);
         var errors = new ErrorIndex(m.Errors ?? [], language);
-        var blankRows = Math.Clamp(m.BlankRows, 0, FormReader.MaxBlankRows);
-        var notes = new DraftNotes(m.Consolidated, language);
-        var editor = new StageEditor(new EditorScope(m.Draft with { Stage = stage.Key }, m.Context, language), errors, blankRows, notes.Annotate);
+        var notes = new DraftNotes(m.Consolidated, m.Findings ?? [], m.Names, language);
+        var editor = new StageEditor(new EditorScope(m.Draft with { Stage = stage.Key }, m.Context, language), errors, m.Blank ?? BlankRows.One, notes.Annotate);
 
-        // The editor is written first so that the error summary and the leftover conflicts above it know what it showed.
+        // The editor is written first so that the error summary, the findings and the leftover conflicts above it know where it showed what.
         var draft = new HtmlBuilder();
         editor.Responses(draft, PageText.DraftResponses, PageText.DraftResponsesHint);
         editor.Lists(draft);
+        notes.PlaceTheRest(StageLists.For(stage.Key));
 
         var decision = new HtmlBuilder()
             .Open("section", ("class", "card"), ("aria-labelledby", "h-decision"))
             .Element("h2", PageText.DecisionTitle.In(language), ("id", "h-decision"));
         editor.LongText(decision, FormFields.Comment, PageText.CommentLabel.In(language), PageText.CommentHint.In(language), m.Comment ?? string.Empty, Limits.Comment);
         decision.Open("div", ("class", "actions"))
-            .Element("button", PageText.Approve.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Approve))
-            .Element("button", PageText.RequestChanges.In(language), ("type", "submit"), ("name", FormFields.Action), ("value", FormFields.RequestChanges))
-            .Element("button", PageText.Reject.In(language), ("type", "submit"), ("class", "danger"), ("name", FormFields.Action), ("value", FormFields.Reject))
+            .Element("button", PageText.Approve.In(language), ("type", "submit"), ("class", "primary"), ("name", FormFields.Action), ("value", FormFields.Approve), ("formaction", ErrorsAnchor))
+            .Element("button", PageText.RequestChanges.In(language), ("type", "submit"), ("name", FormFields.Action), ("value", FormFields.RequestChanges), ("formaction", ErrorsAnchor))
+            .Element("button", PageText.Reject.In(language), ("type", "submit"), ("class", "danger"), ("name", FormFields.Action), ("value", FormFields.Reject), ("formaction", ErrorsAnchor))
             .Close("div")
             .Element("p", PageText.DecisionHint.In(language), ("class", "meta"))
             .Close("section");
@@ -89,12 +94,11 @@ public static class FormPages
 
         ReviewActivityList(main, m.Activity, language);
         NotAnswered(main, m.NotAnswered ?? [], language);
-        ErrorSummary(main, errors, language);
-        Findings(main, m.Findings ?? [], language);
-        AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language);
+        ErrorSummary(main, errors, language, notes.Placed().Where(p => p.Finding.Severity == Severity.Error).ToList());
+        Findings(main, notes, language);
+        AnswerView.Write(main, stage, m.Answers ?? [], m.Context, language, m.Names);
 
         main.Open("form", ("method", "post"), ("novalidate", string.Empty), ("accept-charset", "utf-8"))
-            .Void("input", ("type", "hidden"), ("name", FormFields.BlankRows), ("value", Number(blankRows)))
             .Void("input", ("type", "hidden"), ("name", FormFields.DraftBase), ("value", m.DraftSha256 ?? string.Empty))
             .Open("section", ("class", "card"), ("aria-labelledby", "h-draft"))
             .Element("h2", PageText.DraftTitle.In(language), ("id", "h-draft"))
@@ -209,8 +213,8 @@ public static class FormPages
         NoticeKind.AnswerReceived or NoticeKind.DecisionRecorded or NoticeKind.RoundClosed or NoticeKind.FreshLinkSent => 200,
         NoticeKind.AnswerNotCounted or NoticeKind.DecisionNotCounted => 409,
         NoticeKind.AnswerPending or NoticeKind.DecisionPending => 202,
-        NoticeKind.LinkInvalid or NoticeKind.LinkExpired => 403,
-        NoticeKind.NotFound => 404,
+        NoticeKind.LinkInvalid or NoticeKind.LinkExpired or NoticeKind.ReaderAccessRevoked => 403,
+        NoticeKind.NotFound or NoticeKind.NotArchivedYet => 404,
         NoticeKind.TooLarge => 413,
         NoticeKind.BadRequest => 400,
         NoticeKind.UnsupportedMediaType => 415,
@@ -218,22 +222,34 @@ public static class FormPages
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice."),
     };
 
-    private static HtmlResult Page(int status, FormHeader header, string title, HtmlBuilder main) =>
+    internal static HtmlResult Page(int status, FormHeader header, string title, HtmlBuilder main) =>
         new(status, PageLayout.Document(PageLayout.Lang(header.Language), title, header.Organization, header.StrategyTitle, main));
+
+    /// <summary>
+    /// Writes <paramref name="text"/> with a <c>time</c> element in its last placeholder and <paramref name="values"/> in
+    /// the ones before it: <c>"{0} asked for changes on {1}."</c>.
+    /// </summary>
+    internal static void WithTime(HtmlBuilder html, LocalizedText text, Language language, DateTimeOffset at, params string[] values)
+    {
+        const string Marker = "\u0001";
+        var parts = text.Format(language, [.. values, Marker]).Split(Marker);
+        html.Text(parts[0]).Element("time", Deadlines.Format(at, language), ("datetime", Deadlines.Iso(at))).Text(parts.Length > 1 ? parts[1] : string.Empty);
+    }
+
+    /// <summary>"Stage 2 of 4", and the round after the first.</summary>
+    internal static string Eyebrow(FormHeader header, StageDefinition stage)
+    {
+        var eyebrow = PageText.StageOf.Format(header.Language, stage.Number);
+        return header.Round > 1 ? eyebrow + " · " + PageText.Round.Format(header.Language, header.Round) : eyebrow;
+    }
 
     /// <summary>Stage and round, the stage title, who the page is for and the deadline.</summary>
     private static HtmlBuilder Intro(FormHeader header, StageDefinition stage, LocalizedText hello, LocalizedText by)
     {
         var language = header.Language;
-        var eyebrow = PageText.StageOf.Format(language, stage.Number);
-        if (header.Round > 1)
-        {
-            eyebrow += " · " + PageText.Round.Format(language, header.Round);
-        }
-
         var html = new HtmlBuilder()
             .Open("div", ("class", "intro"))
-            .Element("p", eyebrow, ("class", "eyebrow"))
+            .Element("p", Eyebrow(header, stage), ("class", "eyebrow"))
             .Element("h1", stage.Title.In(language))
             .Open("p", ("class", "meta"))
             .Text(hello.Format(language, header.ParticipantName));
@@ -246,39 +262,68 @@ public static class FormPages
         return html.Close("p").Close("div");
     }
 
-    private static void Principle(HtmlBuilder html, StageDefinition stage, Language language) =>
+    internal static void Principle(HtmlBuilder html, StageDefinition stage, Language language) =>
         html.Open("p", ("class", "principle"))
             .Element("strong", PageText.Principle.In(language))
             .Text(stage.Principle.In(language))
             .Close("p");
 
-    private static void ErrorSummary(HtmlBuilder html, ErrorIndex errors, Language language)
+    /// <summary>
+    /// Where a page posted by its main buttons opens: the error summary when it shows errors (elsewhere no element
+    /// has the id and the page opens at the top). Without it the address keeps the fragment of an earlier
+    /// "+ Add" and the page would open at that row.
+    /// </summary>
+    private const string ErrorsAnchor = "#errors";
+
+    /// <summary>
+    /// What to fix, at the top, each linked to where it is. An approval the coherence errors block lists those errors,
+    /// each linked to its row of the draft, under one sentence that says what to do.
+    /// </summary>
+    private static void ErrorSummary(HtmlBuilder html, ErrorIndex errors, Language language, IReadOnlyList<(Finding Finding, string? Anchor)>? blocking = null)
     {
         if (!errors.Any)
         {
             return;
         }
 
-        html.Open("section", ("class", "callout error error-summary"), ("role", "alert"), ("aria-labelledby", "h-errors"))
+        html.Open("section", ("class", "callout error error-summary"), ("id", ErrorsAnchor[1..]), ("role", "alert"), ("aria-labelledby", "h-errors"))
             .Element("h2", PageText.ErrorSummaryTitle.In(language), ("id", "h-errors"))
             .Open("ul");
-        foreach (var (message, anchor, where) in errors.Summary())
+        foreach (var (error, message, anchor, where) in errors.Summary())
         {
-            var text = $"{where ?? PageText.ErrorElsewhere.In(language)}: {message}";
-            html.Open("li");
-            if (anchor is null)
+            if (error.Code == ApprovalGate.CoherenceCode && blocking is { Count: > 0 })
             {
-                html.Text(text);
+                html.Open("li").Text(PageText.ApprovalBlocked.In(language)).Open("ul");
+                foreach (var (finding, findingAnchor) in blocking)
+                {
+                    Link(html, finding.Message?.In(language), findingAnchor);
+                }
+
+                html.Close("ul").Close("li");
             }
             else
             {
-                html.Element("a", text, ("href", "#" + anchor));
+                Link(html, where is null ? message : $"{where}: {message}", anchor);
             }
-
-            html.Close("li");
         }
 
         html.Close("ul").Close("section");
+    }
+
+    /// <summary>A list item: the text as an in-page link when it has a place on the page.</summary>
+    private static void Link(HtmlBuilder html, string? text, string? anchor)
+    {
+        html.Open("li");
+        if (anchor is null)
+        {
+            html.Text(text);
+        }
+        else
+        {
+            html.Element("a", text, ("href", "#" + anchor));
+        }
+
+        html.Close("li");
     }
 
     private static void NotAnswered(HtmlBuilder html, IReadOnlyList<string> notAnswered, Language language)
@@ -301,8 +346,10 @@ public static class FormPages
         html.Close("ul").Close("section");
     }
 
-    private static void Findings(HtmlBuilder html, IReadOnlyList<Finding> findings, Language language)
+    /// <summary>Every finding, errors first, each linking to the draft row it concerns; the rule id only as small print.</summary>
+    private static void Findings(HtmlBuilder html, DraftNotes notes, Language language)
     {
+        var findings = notes.Placed().OrderByDescending(f => f.Finding.Severity == Severity.Error).ToList();
         html.Open("section", ("class", "card"), ("id", "findings"), ("aria-labelledby", "h-findings"))
             .Element("h2", PageText.FindingsTitle.In(language), ("id", "h-findings"));
         if (findings.Count == 0)
@@ -311,21 +358,30 @@ public static class FormPages
             return;
         }
 
-        if (findings.HasErrors())
+        if (findings.Any(f => f.Finding.Severity == Severity.Error))
         {
             html.Element("p", PageText.FindingsBlock.In(language), ("class", "field-error"));
         }
 
         html.Open("ul", ("class", "findings"));
-        foreach (var finding in findings.OrderByDescending(f => f.Severity == Severity.Error))
+        foreach (var (finding, anchor) in findings)
         {
             var error = finding.Severity == Severity.Error;
-            var rule = string.IsNullOrWhiteSpace(finding.Subject) ? finding.RuleId : $"{finding.RuleId} · {finding.Subject}";
             html.Open("li")
                 .Element("span", (error ? PageText.Error : PageText.Warning).In(language), ("class", error ? "badge error" : "badge warning"))
                 .Open("div")
-                .Element("p", finding.Message?.In(language))
-                .Element("p", rule, ("class", "rule"))
+                .Open("p");
+            if (anchor is null)
+            {
+                html.Text(finding.Message?.In(language));
+            }
+            else
+            {
+                html.Element("a", finding.Message?.In(language), ("href", "#" + anchor));
+            }
+
+            html.Close("p")
+                .Element("p", finding.RuleId, ("class", "rule"))
                 .Close("div")
                 .Close("li");
         }

@@ -88,13 +88,21 @@ public static class FormReader
         };
     }
 
-    /// <summary>How many empty rows each list showed, clamped to 1..<see cref="MaxBlankRows"/>.</summary>
-    public static int ReadBlankRows(IFormCollection form)
+    /// <summary>
+    /// How many rows of each list the posted form showed but left empty (not counting rows marked removed):
+    /// shown again, the page keeps exactly the empty rows the person had.
+    /// </summary>
+    public static BlankRows ReadBlankRows(StageKey stage, IFormCollection form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return int.TryParse(Single(form[FormFields.BlankRows]), NumberStyles.None, CultureInfo.InvariantCulture, out var rows)
-            ? Math.Clamp(rows, 1, MaxBlankRows)
-            : 1;
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var list in StageLists.For(stage).Where(l => !l.Single && l.FixedKeys is null))
+        {
+            var empty = RowIndexes(list, form).Count(index => !IsTicked(form[list.FieldName(index, FormFields.Remove)]) && !HasContent(list, ReadRow(list, form, index)));
+            rows[list.Name] = Math.Min(empty, MaxBlankRows);
+        }
+
+        return new BlankRows(rows);
     }
 
     public static string ReadComment(IFormCollection form)
@@ -113,21 +121,8 @@ public static class FormReader
                 continue;
             }
 
-            var row = new Row();
-            foreach (var field in list.Fields)
-            {
-                if (field.Kind == FieldKind.Choices)
-                {
-                    var text = field.FreeText ? SplitNames(Single(form[list.FieldName(index, field.Name + FormFields.FreeTextSuffix)])) : [];
-                    row.Set(field.Name, Names(form[list.FieldName(index, field.Name)].Concat(text)));
-                }
-                else
-                {
-                    row.Set(field.Name, Single(form[list.FieldName(index, field.Name)]));
-                }
-            }
-
-            if (list.Fields.Any(f => f.CountsAsContent && row.Many(f.Name).Count > 0))
+            var row = ReadRow(list, form, index);
+            if (HasContent(list, row))
             {
                 rows.Add(row);
             }
@@ -135,6 +130,27 @@ public static class FormReader
 
         return rows;
     }
+
+    private static Row ReadRow(EditorList list, IFormCollection form, int index)
+    {
+        var row = new Row();
+        foreach (var field in list.Fields)
+        {
+            if (field.Kind == FieldKind.Choices)
+            {
+                var text = field.FreeText ? SplitNames(Single(form[list.FieldName(index, field.Name + FormFields.FreeTextSuffix)])) : [];
+                row.Set(field.Name, Names(form[list.FieldName(index, field.Name)].Concat(text)));
+            }
+            else
+            {
+                row.Set(field.Name, Single(form[list.FieldName(index, field.Name)]));
+            }
+        }
+
+        return row;
+    }
+
+    private static bool HasContent(EditorList list, Row row) => list.Fields.Any(f => f.CountsAsContent && row.Many(f.Name).Count > 0);
 
     /// <summary>The row numbers present in the form, in order; malformed and absurd ones are skipped.</summary>
     private static IEnumerable<int> RowIndexes(EditorList list, IFormCollection form)
@@ -199,7 +215,6 @@ public static class FormReader
 internal static class FormFields
 {
     public const string Action = "action";
-    public const string BlankRows = "blankRows";
     public const string Comment = "comment";
 
     /// <summary>The hash of the draft the review page showed: an approval with edits counts only if it is still the draft under review.</summary>

@@ -21,6 +21,7 @@ public static class PageStyle
         ".top .org{font-weight:700;margin:0}" +
         ".top .strategy{margin:0;opacity:.85}" +
         "main{padding-bottom:3rem}" +
+        "main,.top{overflow-wrap:anywhere}" +
         "h1{font-size:1.8rem;line-height:1.2;margin:.2rem 0 .6rem}" +
         "h2{font-size:1.3rem;line-height:1.3;margin:0 0 .8rem}" +
         "h3{font-size:1.05rem;margin:1.2rem 0 .5rem}" +
@@ -47,7 +48,7 @@ public static class PageStyle
         "input[type=text],input[type=email],select,textarea{display:block;width:100%;font:inherit;color:inherit;background:#fff;padding:.5rem .65rem;border:1px solid #8e9aa8;border-radius:6px}" +
         "textarea{min-height:7.5rem;resize:vertical}" +
         "textarea.short{min-height:4.5rem}" +
-        "input[type=checkbox]{width:1.1rem;height:1.1rem;margin:0;accent-color:var(--accent)}" +
+        "input[type=checkbox],input[type=radio]{flex:none;width:1.1rem;height:1.1rem;margin:0;accent-color:var(--accent)}" +
         ":focus-visible{outline:3px solid #e8a317;outline-offset:2px}" +
         "[aria-invalid=true]{border-color:var(--danger);box-shadow:0 0 0 1px var(--danger)}" +
         ".field-error{margin:.3rem 0 0;color:var(--danger);font-weight:600;font-size:.95rem}" +
@@ -62,9 +63,9 @@ public static class PageStyle
         ".pair .field-error{grid-column:2}" +
         ".row-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem;align-items:center;margin:0 0 .75rem}" +
         ".row-head h4{margin:0;font-size:1rem}" +
-        ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:0 1rem}" +
+        ".grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(15rem,100%),1fr));gap:0 1rem}" +
         ".choices{display:flex;flex-wrap:wrap;gap:.35rem 1.25rem;margin:0 0 .5rem}" +
-        ".check{display:inline-flex;align-items:center;gap:.45rem;font-weight:400;margin:0}" +
+        ".check{display:inline-flex;align-items:center;gap:.45rem;font-weight:400;margin:0;min-width:0}" +
         "label.sub{font-weight:400;font-size:.95rem;margin-top:.6rem}" +
         ".empty{color:var(--muted);font-style:italic}" +
         "button{font:inherit;font-weight:600;border-radius:6px;padding:.6rem 1.15rem;border:1px solid var(--accent);cursor:pointer;background:#fff;color:var(--accent)}" +
@@ -74,6 +75,16 @@ public static class PageStyle
         "button.danger{color:var(--danger);border-color:var(--danger)}" +
         "button.danger:hover{background:var(--danger-soft)}" +
         "button.add{padding:.4rem .9rem;font-size:.95rem}" +
+        "a.button{display:inline-block;font-weight:600;border-radius:6px;padding:.6rem 1.15rem;background:var(--accent);color:#fff;text-decoration:none}" +
+        "a.button:hover{background:var(--accent-dark)}" +
+        ".email{font-size:.9rem;margin:-.15rem 0 .6rem}" +
+        "p.label{font-weight:600;margin:.6rem 0 0}" +
+        ".finding{margin:0 0 .6rem;padding:.45rem .75rem;border-radius:6px;font-size:.95rem}" +
+        ".finding.error{background:var(--danger-soft);border:1px solid #e0a2a5}" +
+        ".finding.warning{background:var(--warn-soft);border:1px solid #e2bd5a}" +
+        ".tie legend{font-weight:600;margin:0 0 .35rem}" +
+        ".tie .check{display:flex;margin:.3rem 0}" +
+        ".tie .hint{margin:.4rem 0 0}" +
         ".actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1.25rem 0 0}" +
         ".actions+.meta{margin-top:.9rem}" +
         ".chips{display:flex;flex-wrap:wrap;gap:.35rem;margin:0 0 .75rem;padding:0;list-style:none;font-size:.88rem}" +
@@ -83,12 +94,13 @@ public static class PageStyle
         ".conflict ul{margin:.25rem 0 0;padding-left:1.2rem}" +
         ".findings{list-style:none;margin:0;padding:0}" +
         ".findings li{display:flex;gap:.75rem;align-items:baseline;padding:.55rem 0;border-top:1px solid var(--line)}" +
+        ".findings li>div{min-width:0}" +
         ".findings li:first-child{border-top:0}" +
         ".findings p{margin:0}" +
         ".badge{flex:none;font-size:.78rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;border-radius:4px;padding:.05rem .45rem}" +
         ".badge.error{background:var(--danger);color:#fff}" +
         ".badge.warning{background:#f2d27c;color:#3d2a00}" +
-        ".rule{color:var(--muted);font-size:.85rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}" +
+        ".rule{color:var(--muted);font-size:.78rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}" +
         ".answer{white-space:pre-wrap;margin:0 0 .8rem}" +
         ".table-wrap{overflow-x:auto;margin:0 0 1rem}" +
         "table{border-collapse:collapse;width:100%;font-size:.95rem}" +
@@ -100,14 +112,33 @@ public static class PageStyle
         ".contribution:first-of-type{border-top:0;margin-top:0}" +
         ".item{border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem;margin:0 0 .6rem}" +
         ".item-title{font-weight:700;margin:0 0 .3rem}" +
-        ".pairs{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.2rem 1rem;margin:0;font-size:.95rem}" +
+        ".pairs{display:grid;grid-template-columns:minmax(6rem,max-content) minmax(0,1fr);gap:.2rem 1rem;margin:0;font-size:.95rem}" +
         ".pairs dt{margin:0;color:var(--muted)}" +
         ".pairs dd{white-space:pre-wrap}" +
         "h4{font-size:1rem;margin:1rem 0 .4rem}" +
         ".error-summary ul{margin:.3rem 0 0;padding-left:1.2rem}" +
         ".error-summary a{color:var(--danger);font-weight:600}" +
         ".lang+.lang{margin-top:1.5rem;padding-top:1.5rem;border-top:1px solid var(--line)}" +
-        "@media (max-width:40rem){h1{font-size:1.45rem}.card{padding:1rem}.wrap{padding:0 .85rem}.pair .field{grid-template-columns:1fr}.pair .field-error{grid-column:1}}" +
+        ".timeline{list-style:none;margin:0;padding:0}" +
+        ".step{margin:0 0 0 .5rem;padding:.1rem 0 1rem 1.25rem;border-left:3px solid var(--line)}" +
+        ".step:last-child{padding-bottom:.1rem}" +
+        ".step.done{border-color:var(--ok)}.step.current{border-color:var(--accent)}.step.stopped{border-color:var(--danger)}" +
+        ".step h3{margin:.35rem 0 .25rem}.step p{margin:0 0 .3rem}" +
+        ".badge.step-done{background:var(--ok);color:#fff}.badge.step-current{background:var(--accent);color:#fff}" +
+        ".badge.step-stopped{background:var(--danger);color:#fff}.badge.step-waiting{background:#e5e9ef;color:var(--ink)}" +
+        ".columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(14rem,100%),1fr));gap:0 1.5rem}" +
+        ".events{list-style:none;margin:0;padding:0}" +
+        ".events li{display:flex;flex-wrap:wrap;gap:.1rem .6rem;padding:.45rem 0;border-top:1px solid var(--line)}" +
+        ".events li:first-child{border-top:0}" +
+        ".events time{font-weight:600;font-size:.9rem}" +
+        ".events .quote{flex-basis:100%;margin:.2rem 0 0}" +
+        ".downloads{margin:0 0 .6rem;padding-left:1.2rem}.downloads li{margin:.2rem 0}" +
+        "@media (max-width:40rem){h1{font-size:1.45rem}.card{padding:1rem}.wrap{padding:0 .85rem}.pair .field{grid-template-columns:1fr}.pair .field-error{grid-column:1}" +
+        ".pairs{grid-template-columns:minmax(0,1fr)}.pairs dd{margin-bottom:.4rem}" +
+        "table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}" +
+        "table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}" +
+        "table.stack tr{padding:.35rem 0;border-bottom:1px solid var(--line)}table.stack td{border:0;padding:.15rem 0}" +
+        "table.stack td::before{content:attr(data-label);display:block;color:var(--muted);font-size:.8rem;font-weight:600}}" +
         "@media print{body{background:#fff}.top{background:none;color:#000;border-bottom:2px solid #000}.card,.row{border-color:#999;break-inside:avoid}button,.remove,.error-summary a{display:none}a{color:inherit}}";
 
     /// <summary>The <c>sha256-…</c> source that allows exactly <see cref="Css"/>.</summary>

@@ -4,17 +4,22 @@ using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Pages;
 
-/// <summary>Adds read-only notes to an existing row of a list editor (the review page shows contributors and conflicts).</summary>
-internal delegate void RowAnnotation(HtmlBuilder html, EditorList list, Row row);
+/// <summary>Adds read-only notes to an existing row of a list editor (the review page shows contributors, conflicts and findings); <paramref name="rowId"/> is the row's anchor.</summary>
+internal delegate void RowAnnotation(HtmlBuilder html, EditorList list, Row row, string rowId);
 
 /// <summary>
 /// The editable part of a stage: a textarea per guiding question and a row editor per structured list,
 /// prefilled from the answer. Identical on the stakeholder form and the review page, so
-/// <see cref="FormReader"/> reads both. Works without JavaScript: rows are added by a submit button.
+/// <see cref="FormReader"/> reads both. Works without JavaScript: a row is added by a submit button whose
+/// <c>formaction</c> is the new row's anchor, so the page that comes back opens at that row and the next Tab lands
+/// in its first field.
 /// </summary>
-internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blankRows, RowAnnotation? annotate = null)
+internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, BlankRows blankRows, RowAnnotation? annotate = null)
 {
     private Language Language => scope.Language;
+
+    /// <summary>The id of the last empty row of a list: where its "+ Add" button brings the person back to.</summary>
+    public static string NewRowId(EditorList list) => "new-" + list.Name;
 
     public void Responses(HtmlBuilder html, LocalizedText title, LocalizedText hint)
     {
@@ -58,7 +63,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
             if (list.Single)
             {
                 var row = list.ToRows(scope.Answer).FirstOrDefault() ?? new Row();
-                annotate?.Invoke(html, list, row);
+                annotate?.Invoke(html, list, row, Id(list.Name));
                 Fields(html, list, 0, row, list.Title.In(Language));
             }
             else if (list.FixedKeys is not null)
@@ -78,11 +83,12 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
     {
         var rows = list.ToRows(scope.Answer).ToList();
         var item = list.Item.In(Language);
-        for (var i = 0; i < rows.Count + blankRows; i++)
+        var total = rows.Count + blankRows.For(list.Name);
+        for (var i = 0; i < total; i++)
         {
             var isNew = i >= rows.Count;
             var row = isNew ? new Row() : rows[i];
-            var rowId = Id(list.RowPath(i));
+            var rowId = i == total - 1 && isNew ? NewRowId(list) : Id(list.RowPath(i));
             var heading = isNew
                 ? PageText.NewItem.Format(Language, item.ToLower(Culture))
                 : PageText.ItemNumber.Format(Language, item, i + 1);
@@ -98,7 +104,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
             WriteErrors(html, errors.Take(list.RowPath(i), withItems: false, rowId, heading), null);
             if (!isNew)
             {
-                annotate?.Invoke(html, list, row);
+                annotate?.Invoke(html, list, row, rowId);
             }
 
             Fields(html, list, i, row, heading);
@@ -107,7 +113,8 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
 
         html.Open("div", ("class", "actions"))
             .Element("button", PageText.AddItem.Format(Language, item.ToLower(Culture)),
-                ("type", "submit"), ("class", "add"), ("name", FormFields.Action), ("value", FormFields.AddRowPrefix + list.Name))
+                ("type", "submit"), ("class", "add"), ("name", FormFields.Action), ("value", FormFields.AddRowPrefix + list.Name),
+                ("formaction", "#" + NewRowId(list)))
             .Close("div");
     }
 
@@ -144,7 +151,7 @@ internal sealed class StageEditor(EditorScope scope, ErrorIndex errors, int blan
                 WriteErrors(html, errors.Take(list.FieldName(k, key), withItems: true, rowId, where), null);
             }
 
-            annotate?.Invoke(html, list, row);
+            annotate?.Invoke(html, list, row, rowId);
             foreach (var field in list.Fields.Where(f => f.Kind != FieldKind.Fixed))
             {
                 Field(html, field, list.FieldName(i, field.Name), row, label, where, source is { } e ? list.FieldName(e, field.Name) : null);

@@ -138,6 +138,74 @@ public sealed class StrategyRepository(IBlobStore blobs)
         return newest is null ? null : await ReadAsync<StartClaim>(Containers.Submissions, newest, cancellationToken);
     }
 
+    // ---- What happened when ---------------------------------------------------------------
+
+    /// <summary>Every mail the ledger holds: its message key and when it was recorded as sent (one read per mail).</summary>
+    public async Task<IReadOnlyList<(string MessageKey, DateTimeOffset SentAt)>> SentMailLogAsync(string strategyId, CancellationToken cancellationToken = default)
+    {
+        var entries = await blobs.ListAsync(Containers.Submissions, $"{strategyId}/mail/", cancellationToken);
+        var sent = new (string, DateTimeOffset)[entries.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, entries.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (i, token) => sent[i] = ((await blobs.ReadAsync(Containers.Submissions, entries[i].Name, token))?.ToString() ?? "", entries[i].CreatedOn));
+        return sent;
+    }
+
+    /// <summary>
+    /// The stored answers (<paramref name="kind"/> <c>answers</c>) or approved drafts (<c>drafts</c>): stage, round,
+    /// whose (<see cref="Pseudonym"/> of the email) and when, from the blob names alone.
+    /// </summary>
+    public async Task<IReadOnlyList<(StageKey Stage, int Round, string Pseudonym, DateTimeOffset At)>> SubmittedAsync(
+        string strategyId, string kind, CancellationToken cancellationToken = default)
+    {
+        var entries = await blobs.ListAsync(Containers.Submissions, $"{strategyId}/{kind}/", cancellationToken);
+        return [.. entries
+            .Select(e => (Parts: e.Name[(strategyId.Length + kind.Length + 2)..].Split('/'), e.CreatedOn))
+            .Where(e => e.Parts.Length == 4 && StageNumber(e.Parts[0]) is not null && int.TryParse(e.Parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(e => (StageNumber(e.Parts[0])!.Value, int.Parse(e.Parts[1], CultureInfo.InvariantCulture), e.Parts[2], e.CreatedOn))];
+    }
+
+    /// <summary>When each round's review was frozen.</summary>
+    public async Task<IReadOnlyList<(StageKey Stage, int Round, DateTimeOffset At)>> ReviewsFrozenAsync(string strategyId, CancellationToken cancellationToken = default)
+    {
+        var entries = await blobs.ListAsync(Containers.Submissions, $"{strategyId}/reviews/", cancellationToken);
+        return [.. entries
+            .Select(e => (Parts: e.Name[(strategyId.Length + "/reviews/".Length)..].Replace(".json", "", StringComparison.Ordinal).Split('/'), e.CreatedOn))
+            .Where(e => e.Parts.Length == 2 && StageNumber(e.Parts[0]) is not null && int.TryParse(e.Parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(e => (StageNumber(e.Parts[0])!.Value, int.Parse(e.Parts[1], CultureInfo.InvariantCulture), e.CreatedOn))];
+    }
+
+    /// <summary>The archive's blobs of the strategy (stage snapshots and documents), with when each was written.</summary>
+    public Task<IReadOnlyList<BlobEntry>> ArchivedAsync(string strategyId, CancellationToken cancellationToken = default) =>
+        blobs.ListAsync(Containers.Archive, $"{strategyId}/", cancellationToken);
+
+    // ---- Reader access ------------------------------------------------------------------
+
+    /// <summary>
+    /// Ends reader access to this run of the strategy for good: its reader links stop working. Write-once, so a second
+    /// revocation keeps the first one's time; true when this call revoked it.
+    /// </summary>
+    public async Task<bool> RevokeReaderAccessAsync(string strategyId, string run, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var name = ReaderAccessName(strategyId, run);
+        if (await blobs.ExistsAsync(Containers.Submissions, name, cancellationToken))
+        {
+            return false;
+        }
+
+        await blobs.WriteOnceAsync(Containers.Submissions, name, BinaryData.FromString(at.ToString("O", CultureInfo.InvariantCulture)), "text/plain", cancellationToken);
+        return true;
+    }
+
+    public Task<bool> ReaderAccessRevokedAsync(string strategyId, string run, CancellationToken cancellationToken = default) =>
+        blobs.ExistsAsync(Containers.Submissions, ReaderAccessName(strategyId, run), cancellationToken);
+
+    private static string ReaderAccessName(string strategyId, string run) => $"{strategyId}/reader-access-revoked/{Hash(run)[..16]}";
+
+    private static StageKey? StageNumber(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && StageKeys.TryFromNumber(number, out var stage) ? stage : null;
+
     // ---- Archive --------------------------------------------------------------------------
 
     public static string StageSnapshotName(string strategyId, StageKey stage) => $"{strategyId}/stages/{stage.Number()}-{stage.Slug()}.json";
@@ -206,7 +274,11 @@ public sealed class StrategyRepository(IBlobStore blobs)
     private static string MailName(string strategyId, string messageKey) => $"{MailFolder(strategyId, messageKey)}{Hash(messageKey)}";
 
     /// <summary>Emails stay out of blob names: a short hash names the participant's folder.</summary>
-    private static string Pseudonym(string email) => Hash(email.ToLowerInvariant())[..16];
+    public static string Pseudonym(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return Hash(email.ToLowerInvariant())[..16];
+    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

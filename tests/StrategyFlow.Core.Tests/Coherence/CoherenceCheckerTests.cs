@@ -137,13 +137,13 @@ public sealed class CoherenceCheckerTests
     {
         var owners = (string linkedIn) => AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", linkedIn), new("Instagram", "Pekka")] };
         var consolidated = Consolidator.Consolidate(StageKey.Ownership,
-            [new("anna@acme.example", owners("Sanna")), new("bert@acme.example", owners("Liisa"))]);
+            [new("anna@acme.example", owners("Sanna")), new("bert@acme.example", owners("Liisa")), new("cecilia@acme.example", owners("Sanna"))]);
 
         var finding = Assert.Single(CoherenceChecker.Check(consolidated.Draft, AnswerSamples.Context, consolidated.Conflicts));
 
         Assert.Equal((CoherenceRules.OwnerConflict, Severity.Warning, "LinkedIn"), (finding.RuleId, finding.Severity, finding.Subject));
         Assert.Contains("“Liisa” (bert@acme.example)", finding.Message.En, StringComparison.Ordinal);
-        Assert.Contains("“Sanna” (anna@acme.example)", finding.Message.En, StringComparison.Ordinal);
+        Assert.Contains("“Sanna” (anna@acme.example, cecilia@acme.example)", finding.Message.En, StringComparison.Ordinal);
         Assert.Contains("”Liisa” (bert@acme.example)", finding.Message.Fi, StringComparison.Ordinal);
     }
 
@@ -160,6 +160,33 @@ public sealed class CoherenceCheckerTests
 
         Assert.Equal((CoherenceRules.OwnerConflict, Severity.Warning), (finding.RuleId, finding.Severity));
         Assert.Contains("Aino <aino@acme.example>", finding.Message.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_OwnerTieLeftUnchosen_IsOneErrorAskingForAChoiceInsteadOfAMissingOwner()
+    {
+        var owners = (string linkedIn) => AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", linkedIn), new("Instagram", "Pekka")] };
+        var consolidated = Consolidator.Consolidate(StageKey.Ownership,
+            [new("anna@acme.example", owners("Sanna")), new("bert@acme.example", owners("Liisa"))]);
+
+        var finding = Assert.Single(CoherenceChecker.Check(consolidated.Draft, AnswerSamples.Context, consolidated.Conflicts));
+
+        Assert.Equal((CoherenceRules.UnresolvedTie, Severity.Error, "LinkedIn"), (finding.RuleId, finding.Severity, finding.Subject));
+        Assert.Equal("Stakeholders are split evenly on the owner of the channel “LinkedIn”. Choose one of their answers or write your own.", finding.Message.En);
+        Assert.Equal("Sidosryhmien näkemykset jakautuivat tasan: kanavan ”LinkedIn” vastuuhenkilö. Valitse yksi ehdotuksista tai kirjoita oma.", finding.Message.Fi);
+    }
+
+    [Fact]
+    public void Check_TieTheApproverChose_IsOnlyTheConflictWarning()
+    {
+        var owners = (string linkedIn) => AnswerSamples.Ownership with { ChannelOwners = [new("LinkedIn", linkedIn), new("Instagram", "Pekka")] };
+        var consolidated = Consolidator.Consolidate(StageKey.Ownership,
+            [new("anna@acme.example", owners("Sanna")), new("bert@acme.example", owners("Liisa"))]);
+        var chosen = consolidated.Draft with { ChannelOwners = [new("Instagram", "Pekka"), new("LinkedIn", "Liisa")] };
+
+        var finding = Assert.Single(CoherenceChecker.Check(chosen, AnswerSamples.Context, consolidated.Conflicts));
+
+        Assert.Equal(CoherenceRules.OwnerConflict, finding.RuleId);
     }
 
     [Fact]
@@ -232,7 +259,7 @@ public sealed class CoherenceCheckerTests
             Assert.All(findings, f =>
             {
                 var rule = CoherenceRules.Get(f.RuleId);
-                Assert.Equal((rule.Stage, rule.Severity), (draft.Stage, f.Severity));
+                Assert.Equal((rule.Stage ?? draft.Stage, rule.Severity), (draft.Stage, f.Severity));
                 Assert.False(string.IsNullOrWhiteSpace(f.Message.Fi));
                 Assert.False(string.IsNullOrWhiteSpace(f.Message.En));
             });

@@ -61,15 +61,41 @@ public sealed class ConsolidatorTests
     }
 
     [Fact]
-    public void Consolidate_TwoOwnersForOneChannel_IsAConflict_AndTheTieGoesToTheSmallestName()
+    public void Consolidate_TwoOwnersForOneChannelEquallySupported_LeavesTheOwnerForTheApproverToChoose()
     {
         var result = Consolidator.Consolidate(StageKey.Ownership,
             [From(Anna, ChannelOwners(new ChannelOwner("LinkedIn", "Sanna"))), From(Bert, ChannelOwners(new ChannelOwner("linkedin", "Pekka")))]);
 
-        Assert.Equal(new ChannelOwner("LinkedIn", "Pekka"), Assert.Single(result.Draft.ChannelOwners));
+        Assert.Equal(new ChannelOwner("LinkedIn", ""), Assert.Single(result.Draft.ChannelOwners));
         var conflict = Assert.Single(result.Conflicts);
         Assert.Equal(("channelOwners", "LinkedIn", "owner"), (conflict.List, conflict.Key, conflict.Field));
         Assert.Equal([("Pekka", Bert), ("Sanna", Anna)], conflict.Values.Select(v => (v.Value, Assert.Single(v.Contributors))));
+        Assert.True(conflict.IsTie);
+    }
+
+    [Fact]
+    public void Consolidate_ThreeDifferentOverallOwners_LeavesTheOverallOwnerEmptyAndListsEveryCandidate()
+    {
+        var owner = (string name) => StageAnswer.Empty(StageKey.Ownership) with { OverallOwner = new Person(name, "") };
+
+        var result = Consolidator.Consolidate(StageKey.Ownership, [From(Anna, owner("Olli")), From(Bert, owner("Aino")), From(Cecilia, owner("Pekka"))]);
+
+        Assert.Null(result.Draft.OverallOwner);
+        var conflict = Assert.Single(result.Conflicts);
+        Assert.Equal(("overallOwner", "", Consolidator.PersonField), (conflict.List, conflict.Key, conflict.Field));
+        Assert.Equal(["Aino", "Olli", "Pekka"], conflict.Values.Select(v => v.Value));
+        Assert.True(conflict.IsTie);
+    }
+
+    [Fact]
+    public void Consolidate_PriorityTie_TakesTheHighestPriorityNamed()
+    {
+        var audience = (AudiencePriority p) => StageAnswer.Empty(StageKey.Audiences) with { Audiences = [new("IT buyers", "", p)] };
+
+        var result = Consolidator.Consolidate(StageKey.Audiences, [From(Anna, audience(AudiencePriority.Low)), From(Bert, audience(AudiencePriority.Medium))]);
+
+        Assert.Equal(AudiencePriority.Medium, Assert.Single(result.Draft.Audiences).Priority);
+        Assert.True(Assert.Single(result.Conflicts).IsTie);
     }
 
     [Fact]

@@ -164,6 +164,27 @@ public sealed class DocumentRendererTests
         RenderedSafety.AssertMarkdownIsSafe(DocumentRenderer.ToMarkdown(document));
     }
 
+    [Theory]
+    [InlineData(Language.Fi, DocumentOutcome.Cancelled, "Syy")]
+    [InlineData(Language.En, DocumentOutcome.Cancelled, "Reason")]
+    [InlineData(Language.Fi, DocumentOutcome.Rejected, "Perustelu")]
+    [InlineData(Language.En, DocumentOutcome.Rejected, "Reason given")]
+    public void Render_EndedWithAReason_ShowsTheReasonInEveryFormat(Language language, DocumentOutcome outcome, string label)
+    {
+        var parts = SampleStrategy.Build(language);
+        var document = StrategyDocument.Create(parts.Header, outcome, [parts.Stages[0]], parts.Decisions, parts.Findings, parts.ArchivedAt, "Budget <moved> to *2028*");
+
+        var page = Html(document);
+        var markdown = DocumentRenderer.ToMarkdown(document);
+        var json = DocumentRenderer.ToJson(document);
+
+        var fact = page.QuerySelectorAll(".facts div").Single(d => d.QuerySelector("dt")!.TextContent == label);
+        Assert.Equal("Budget <moved> to *2028*", fact.QuerySelector("dd")!.TextContent);
+        Assert.Contains($"- **{MarkdownText.Escape(label + ":")}** {MarkdownText.Escape("Budget <moved> to *2028*")}\n", markdown, StringComparison.Ordinal);
+        Assert.Equal("Budget <moved> to *2028*", DocumentRenderer.FromJson(json).Reason);
+        RenderedSafety.AssertMarkdownIsSafe(markdown);
+    }
+
     [Fact]
     public void Render_NothingRecorded_ShowsNotesInsteadOfEmptyTables()
     {

@@ -22,7 +22,7 @@ internal static class RenderedSafety
     ];
 
     private static readonly HashSet<string> RendererAttributes =
-        ["lang", "charset", "name", "content", "http-equiv", "class", "id", "aria-labelledby", "scope", "datetime"];
+        ["lang", "charset", "name", "content", "http-equiv", "class", "id", "aria-labelledby", "scope", "datetime", "data-label"];
 
     /// <summary>What Markdig may produce from the renderer's Markdown; links, images and raw HTML are not among them.</summary>
     private static readonly HashSet<string> MarkdownHtmlTags =

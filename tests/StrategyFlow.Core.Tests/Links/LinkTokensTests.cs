@@ -93,6 +93,19 @@ public sealed class LinkTokensTests
         }
     }
 
+    [Theory]
+    [InlineData(LinkRole.Reader)]
+    [InlineData(LinkRole.Owner)]
+    public void Verify_ReadOnlyLinkOfTheWholeStrategy_RoundTripsWithRoundZero(LinkRole role)
+    {
+        var tokens = Tokens(KeyA);
+        var claims = Claims with { Role = role, Round = 0, Participant = "olli@acme.example" };
+
+        Assert.Equal(claims, tokens.Verify(tokens.Create(claims)).Claims);
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Create(claims with { Round = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokens.Create(Claims with { Round = 0 }));
+    }
+
     [Fact]
     public void Verify_AtOrAfterExpiry_IsExpired()
     {
@@ -260,6 +273,8 @@ public sealed class LinkTokensTests
     [InlineData("acme\nrun\n1\n0\na@b.c\nstakeholder\n1900000000")]
     [InlineData("acme\nrun\n1\n+1\na@b.c\nstakeholder\n1900000000")]
     [InlineData("acme\nrun\n1\n1\na@b.c\nowner\n1900000000")]
+    [InlineData("acme\nrun\n1\n1\na@b.c\nreader\n1900000000")]
+    [InlineData("acme\nrun\n1\n0\na@b.c\nguest\n1900000000")]
     [InlineData("acme\nrun\n1\n1\na@b.c\nstakeholder\n99999999999999999")]
     [InlineData("\nrun\n1\n1\na@b.c\nstakeholder\n1900000000")]
     [InlineData("acme\nr\tun\n1\n1\na@b.c\nstakeholder\n1900000000")]

@@ -51,13 +51,48 @@ public sealed class Chromium : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh page (own cookies and storage) whose relative URLs resolve against <paramref name="baseUrl"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseUrl)
+    /// <summary>The narrowest phone every page must fit without scrolling sideways.</summary>
+    public const int PhoneWidth = 375;
+
+    /// <summary>
+    /// A fresh page (own cookies and storage) whose relative URLs resolve against <paramref name="baseUrl"/>; a phone's
+    /// viewport (<see cref="PhoneWidth"/> CSS pixels, touch, zoomed as phones do) when <paramref name="phone"/>.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(Uri baseUrl, bool phone = false)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString() });
+        var options = new BrowserNewContextOptions { BaseURL = baseUrl.ToString() };
+        if (phone)
+        {
+            options.ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 740 };
+            options.IsMobile = true;
+            options.HasTouch = true;
+            options.DeviceScaleFactor = 2;
+        }
+
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Fails unless the page is at most <see cref="PhoneWidth"/> CSS pixels wide: nothing makes a phone scroll sideways.</summary>
+    /// <summary>
+    /// Waits until the page's address contains <paramref name="part"/> and the page has loaded. Polls the address
+    /// rather than waiting for a navigation event: a click that navigates the page from inside a frame can commit
+    /// before Playwright's <c>WaitForURLAsync</c> starts listening, and that wait then never ends.
+    /// </summary>
+    public static async Task ArriveAtAsync(IPage page, string part)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(part)), new() { Timeout = 15_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    public static async Task AssertFitsAPhoneAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= PhoneWidth, $"{page.Url} is {width} px wide on a {PhoneWidth} px phone.");
     }
 
     /// <summary>Fails with the rule, impact and elements of every serious or critical axe-core violation.</summary>

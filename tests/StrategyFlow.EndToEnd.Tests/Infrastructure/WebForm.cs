@@ -39,6 +39,12 @@ public sealed class WebForm
                         fields.Add(new(box.Name!, box.Value));
                     }
                     break;
+                case IHtmlInputElement { Type: "radio" } radio:
+                    if (radio.IsChecked)
+                    {
+                        fields.Add(new(radio.Name!, radio.Value));
+                    }
+                    break;
                 case IHtmlInputElement { Type: "submit" or "button" or "reset" or "image" }:
                     break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):

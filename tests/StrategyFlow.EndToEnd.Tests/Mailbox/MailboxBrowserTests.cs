@@ -32,7 +32,7 @@ public sealed class MailboxBrowserTests(LocalRuntimeFixture runtime)
         await Chromium.AssertAccessibleAsync(page);
         await page.FrameLocator("iframe[title='Message body']").GetByRole(AriaRole.Link, new() { Name = "Avaa lomake" }).ClickAsync();
 
-        await page.WaitForURLAsync(target);
+        await Chromium.ArriveAtAsync(page, target);
         Assert.Contains("Healthy", await page.ContentAsync(), StringComparison.Ordinal);
     }
 

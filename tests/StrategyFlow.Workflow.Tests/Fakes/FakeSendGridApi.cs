@@ -13,8 +13,14 @@ public sealed partial record SentMail(string To, string Subject, string Html, st
 
     public string Kind => CustomArgs.GetValueOrDefault("kind", "");
 
-    /// <summary>The form token of the personal link in this mail, if any.</summary>
+    /// <summary>The stage's slug (<c>goals</c>, …), empty for mail about the whole strategy.</summary>
+    public string Stage => CustomArgs.GetValueOrDefault("stage", "");
+
+    /// <summary>The token of the (first) personal link in this mail, if any.</summary>
     public string? Token => FormLink().Match(Html) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The token of the owner's progress link, when it is not the mail's only link.</summary>
+    public string? ProgressToken => FormLink().Matches(Html).Select(m => m.Groups[1].Value).Distinct().LastOrDefault();
 
     [GeneratedRegex("/api/forms/([A-Za-z0-9_.~-]+)")]
     private static partial Regex FormLink();

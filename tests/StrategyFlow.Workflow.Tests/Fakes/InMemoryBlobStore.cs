@@ -27,8 +27,16 @@ public sealed class InMemoryBlobStore : IBlobStore
     public Task<bool> WriteOnceAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
     {
         var bytes = content.ToArray();
-        // A strictly increasing creation time keeps "newest" unambiguous, as blob timestamps are in practice.
-        var created = DateTimeOffset.UnixEpoch.AddTicks(Interlocked.Increment(ref _clock));
+        // The time now, strictly increasing: "newest" stays unambiguous, as blob timestamps are in practice.
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref _clock);
+            next = Math.Max(now, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _clock, next, last) != last);
+        var created = new DateTimeOffset(next, TimeSpan.Zero);
         var stored = _blobs.GetOrAdd((container, name), (bytes, contentType, created));
         return Task.FromResult(stored.Content.AsSpan().SequenceEqual(bytes));
     }

@@ -56,6 +56,30 @@ public sealed class StrategyFlowHostingTests
         Assert.Equal("Team " + Reference, Resolve(settings).Mail.SenderName);
     }
 
+    [Theory]
+    [InlineData("30.00:00:00")]
+    [InlineData("364.00:00:00")]
+    public void Options_HistoryKeptShorterThanReadOnlyLinksLive_FailNamingBoth(string keepEndedFor)
+    {
+        var settings = Settings();
+        settings["StrategyFlow:Retention:KeepEndedFor"] = keepEndedFor;
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
+
+        Assert.Contains(error.Failures, f => f.Contains("KeepEndedFor", StringComparison.Ordinal) && f.Contains("ReadOnlyLifetime", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("365.00:00:00", 365)]
+    [InlineData("00:00:00", 0)]
+    public void Options_HistoryKeptAsLongAsLinksOrForEver_Resolve(string keepEndedFor, int days)
+    {
+        var settings = Settings();
+        settings["StrategyFlow:Retention:KeepEndedFor"] = keepEndedFor;
+
+        Assert.Equal(TimeSpan.FromDays(days), Resolve(settings).Retention.KeepEndedFor);
+    }
+
     private static Dictionary<string, string?> Settings() => new()
     {
         ["StrategyFlow:PublicBaseUrl"] = "https://func-strategyflow.azurewebsites.net",

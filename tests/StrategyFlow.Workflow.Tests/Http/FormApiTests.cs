@@ -39,8 +39,10 @@ public sealed class FormApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private Task<string> LinkAsync(string email, MailKind kind) =>
-        WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault()?.Token), $"{kind} link for {email}");
+    private Task<string> LinkAsync(string email, MailKind kind, StageKey? stage = null) =>
+        WorkflowHost.WaitForAsync(
+            () => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault(m => stage is null || m.Stage == stage.Value.Slug())?.Token),
+            $"{kind} link for {email}");
 
     private async Task<HtmlResult> GetAsync(string token) =>
         Assert.IsType<HtmlResult>(await FormApi.GetAsync(token, Client, Services, CancellationToken.None));
@@ -299,6 +301,80 @@ public sealed class FormApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_ValidAnswer_ReceiptNamesTheStrategyAndStageSummarisesTheAnswerAndLinksBackToEdit()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+
+        var page = await PostAsync(token, GoalAnswer("Lisää liidejä"));
+
+        Assert.Equal(200, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        var text = document.Body!.TextContent;
+        Assert.Contains(_definition.Header.Title, text, StringComparison.Ordinal);
+        Assert.Contains(InnerCycle.Goals.Title.Fi, text, StringComparison.Ordinal);
+        Assert.Contains("Lisää liidejä", document.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Koska asiakkaamme ovat siellä.", document.QuerySelector("#summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector("#next time[datetime]"));
+        Assert.Equal("./" + token, document.QuerySelector("a#edit")!.GetAttribute("href"));
+        Assert.Empty(document.QuerySelectorAll("input, textarea, select"));
+    }
+
+    [Fact]
+    public async Task Get_StakeholderLinkAfterTheRoundClosed_ShowsTheirAnswerReadOnly()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        await PostAsync(token, GoalAnswer("Lisää liidejä"));
+        await PostAsync(await LinkAsync(Samples.Stakeholder(2), MailKind.Invitation), GoalAnswer("Toinen tavoite"));
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+
+        var page = await GetAsync(token);
+
+        Assert.Equal(200, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        Assert.Contains("Lisää liidejä", document.QuerySelector("#your-answer")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Toinen tavoite", page.Html, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll("input, textarea, select, form"));
+    }
+
+    [Fact]
+    public async Task Get_StakeholderLinkAfterTheStageWasApproved_ShowsTheirAnswerAndTheApprovedContent()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        await _host.PassStageAsync(_definition, StageKey.Goals);
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+
+        var page = await GetAsync(token);
+
+        Assert.Equal(200, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        Assert.Contains(Samples.Answer(StageKey.Goals).Goals[0].Title, document.QuerySelector("#your-answer")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Samples.Answer(StageKey.Goals).Goals[0].Title, document.QuerySelector("#approved")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hyväksyjä 1", document.QuerySelector("#approved")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_FormAfterASendBack_SaysWhichApproverAskedForChangesAndWhen()
+    {
+        foreach (var stakeholder in new[] { Samples.Stakeholder(1), Samples.Stakeholder(2) })
+        {
+            await _host.AnswerAsync(_definition.Id, StageKey.Goals, 1, stakeholder, Samples.Answer(StageKey.Goals));
+        }
+
+        await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 1, StagePhase.AwaitingApproval);
+        await _host.DecideAsync(_definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.ChangesRequested, "Lisää mittarit.");
+        var status = await _host.WaitForStageAsync(_definition.Id, StageKey.Goals, 2, StagePhase.CollectingInput);
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.SentBack);
+
+        var page = await GetAsync(token);
+
+        var note = HtmlForm.Parse(page.Html).QuerySelector("#sent-back")!;
+        Assert.Contains("Hyväksyjä 1", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lisää mittarit.", note.TextContent, StringComparison.Ordinal);
+        var asked = status.Decisions.Single(d => d.Decision == DecisionKind.ChangesRequested).At;
+        Assert.Equal(asked.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), note.QuerySelector("time")!.GetAttribute("datetime"));
+    }
+
+    [Fact]
     public async Task Post_InvalidAnswer_ShowsErrorsAndChangesNothing()
     {
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
@@ -316,14 +392,48 @@ public sealed class FormApiTests : IAsyncLifetime
     public async Task Post_AddRow_RendersAnotherRowWithoutSubmitting()
     {
         var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
-        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).Append(("blankRows", "1")).ToArray();
+        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).ToArray();
 
         var page = await PostAsync(token, fields);
 
         Assert.Equal(200, page.StatusCode);
-        Assert.Contains("goals[2].title", page.Html, StringComparison.Ordinal);
+        Assert.Contains("goals[1].title", page.Html, StringComparison.Ordinal);
         var status = await _host.StageStatusAsync(_definition.Id, StageKey.Goals);
         Assert.Empty(status!.Answered);
+    }
+
+    [Fact]
+    public async Task Post_AddGoalAfterFillingTheEmptyRow_ShowsExactlyOneEmptyGoalRowAndReturnsThere()
+    {
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation);
+        var fields = GoalAnswer("Liidit").Select(f => f.Item1 == "action" ? (f.Item1, "add:goals") : f).ToArray();
+
+        var page = await PostAsync(token, fields);
+
+        var document = HtmlForm.Parse(page.Html);
+        var titles = document.QuerySelectorAll("input[name$='.title']").Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
+        Assert.Equal(["Liidit", ""], titles.Select(t => t.Value));
+        var added = HtmlForm.ById(document, "new-goals");
+        Assert.Same(added, titles[1].Closest(".row"));
+        Assert.Equal("#new-goals", document.QuerySelector("button[value='add:goals']")!.GetAttribute("formaction"));
+    }
+
+    [Fact]
+    public async Task Post_AddAudience_AddsOneAudienceRowAndLeavesTheChannelsAsTheyWere()
+    {
+        await _host.PassStageAsync(_definition, StageKey.Goals);
+        var token = await LinkAsync(Samples.Stakeholder(1), MailKind.Invitation, StageKey.Audiences);
+        var form = HtmlForm.Submit((await GetAsync(token)).Html, "add:audiences", f =>
+        {
+            f["audiences[0].name"] = ["IT-päättäjät"];
+            f["channels[0].name"] = ["LinkedIn"];
+        });
+
+        var page = await PostAsync(token, Requests.Form(form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")))));
+
+        var document = HtmlForm.Parse(page.Html);
+        Assert.Equal(2, document.QuerySelectorAll("input[name^='audiences['][name$='.name']").Length);
+        Assert.Single(document.QuerySelectorAll("input[name^='channels['][name$='.name']"));
     }
 
     /// <summary>The pages post URL-encoded forms only: multipart (file buffering, limits of its own) and anything else is refused unread.</summary>
@@ -370,6 +480,72 @@ public sealed class FormApiTests : IAsyncLifetime
         Assert.Equal((await GetAsync(stakeholderToken)).Html, late.Html);
         Assert.NotEqual(approved.Html, late.Html);
         Assert.Equal(200, lateDecision.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ReviewPage_HeadsEachAnswerWithThePersonsNameAndTheEmailBelow()
+    {
+        var review = await ReviewAsync();
+
+        var sections = HtmlForm.Parse(review.Page.Html).QuerySelectorAll("#answers section").ToList();
+
+        Assert.Equal(["Sidosryhmä 1", "Sidosryhmä 2"], sections.Select(s => s.QuerySelector("h3")!.TextContent));
+        Assert.Equal([Samples.Stakeholder(1), Samples.Stakeholder(2)], sections.Select(s => s.QuerySelector(".email")!.TextContent));
+    }
+
+    [Fact]
+    public async Task Approver_BlockedApproval_SummaryLinksEachErrorToItsDraftRowInPlainWords()
+    {
+        var review = await ReviewAsync();
+
+        var page = await DecideAsync(review, "approve", fields => fields["goals[0].businessGoal"] = [""]);
+
+        Assert.Equal(400, page.StatusCode);
+        var document = HtmlForm.Parse(page.Html);
+        var summary = document.QuerySelector(".error-summary")!;
+        Assert.StartsWith(PageText.ApprovalBlocked.Fi, summary.QuerySelector("li")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lomake:", summary.TextContent, StringComparison.Ordinal);
+        Assert.Contains(summary.QuerySelectorAll("a"), a => a.GetAttribute("href") == "#f-goals-0" && a.TextContent.Contains("liiketoiminnan tavoite", StringComparison.Ordinal));
+        Assert.NotNull(HtmlForm.ById(document, "f-goals-0").QuerySelector(".finding.error"));
+        Assert.Contains(document.QuerySelectorAll("#findings a"), a => a.GetAttribute("href") == "#f-goals-0");
+        Assert.DoesNotContain("goal-without-business-goal ·", document.QuerySelector("#findings")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approver_ThreeStakeholdersNameThreeDifferentOverallOwners_MustChooseOneBeforeApproving()
+    {
+        var definition = Samples.Definition("forms-tie", stakeholders: 3);
+        await _host.StartAsync(definition);
+        foreach (var stage in new[] { StageKey.Goals, StageKey.Audiences, StageKey.Activities })
+        {
+            await _host.PassStageAsync(definition, stage);
+        }
+
+        await _host.WaitForStageAsync(definition.Id, StageKey.Ownership, 1, StagePhase.CollectingInput);
+        string[] owners = ["Olli Omistaja", "Aino Vastuu", "Pekka Päällikkö"];
+        for (var i = 0; i < 3; i++)
+        {
+            var answer = Samples.Answer(StageKey.Ownership) with { OverallOwner = new Person(owners[i], $"owner{i}@acme.example") };
+            await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(i + 1), answer);
+        }
+
+        var token = await StrategyLinkAsync(definition.Id, Samples.Approver(1), MailKind.ReviewRequest, StageKey.Ownership);
+        var reviewPage = await GetAsync(token);
+        var document = HtmlForm.Parse(reviewPage.Html);
+        var radios = document.QuerySelectorAll("#f-overallOwner input[type=radio]").Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
+        Assert.Equal(3, radios.Count);
+        Assert.All(radios, r => Assert.False(r.IsChecked));
+        Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlInputElement)document.QuerySelector("input[name='overallOwner.name']")!).Value);
+
+        var unchosen = await PostAsync(token, Requests.Form(LargestContent.Pairs(HtmlForm.Submit(reviewPage.Html, "approve"))));
+        Assert.Equal(400, unchosen.StatusCode);
+        Assert.Contains("Sidosryhmien näkemykset jakautuivat tasan: kokonaisvastuu", unchosen.Html, StringComparison.Ordinal);
+
+        var aino = radios.Single(r => r.ParentElement!.TextContent.Contains("Aino Vastuu", StringComparison.Ordinal));
+        var chosen = await PostAsync(token, Requests.Form(LargestContent.Pairs(HtmlForm.Submit(reviewPage.Html, "approve", f => f[aino.Name!] = [aino.Value]))));
+        Assert.Equal(200, chosen.StatusCode);
+        var archived = await WorkflowHost.WaitForAsync(() => _host.Repository.GetArchivedStageAsync(definition.Id, StageKey.Ownership), "the ownership snapshot");
+        Assert.Equal(new Person("Aino Vastuu", "owner1@acme.example"), archived.Content.OverallOwner);
     }
 
     [Fact]
@@ -422,7 +598,7 @@ public sealed class FormApiTests : IAsyncLifetime
         var review = await WorkflowHost.WaitForAsync(() => _host.Repository.GetReviewAsync(_definition.Id, StageKey.Goals, 1), "review");
         var reviewed = review.Answers.ToDictionary(a => a.Contributor, a => a.Answer.Goals.Single().Title);
         Assert.Equal("Toinen", reviewed[Samples.Stakeholder(2)]);
-        var revisionAcknowledged = posts[0].Html.Contains(PageText.Notice(NoticeKind.AnswerReceived).Title.Fi, StringComparison.Ordinal);
+        var revisionAcknowledged = posts[0].Html.Contains("data-notice=\"AnswerReceived\"", StringComparison.Ordinal);
         Assert.Equal(revisionAcknowledged ? "Korjattu" : "Ensimmäinen", reviewed[Samples.Stakeholder(1)]);
         Assert.Equal(revisionAcknowledged ? 200 : 409, posts[0].StatusCode);
     }
@@ -613,8 +789,9 @@ public sealed class FormApiTests : IAsyncLifetime
         return (token, page);
     }
 
-    private Task<string> StrategyLinkAsync(string strategyId, string email, MailKind kind) =>
+    private Task<string> StrategyLinkAsync(string strategyId, string email, MailKind kind, StageKey? stage = null) =>
         WorkflowHost.WaitForAsync(
-            () => Task.FromResult(_host.MailsTo(email, kind.ToString()).LastOrDefault(m => m.CustomArgs["strategy"] == strategyId)?.Token),
+            () => Task.FromResult(_host.MailsTo(email, kind.ToString())
+                .LastOrDefault(m => m.CustomArgs["strategy"] == strategyId && (stage is null || m.Stage == stage.Value.Slug()))?.Token),
             $"{kind} link for {email}");
 }

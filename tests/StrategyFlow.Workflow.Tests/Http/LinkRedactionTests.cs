@@ -21,6 +21,7 @@ public sealed class LinkRedactionTests
         { $"http://127.0.0.1:7071/api/forms/{Token}?lang=fi#top", "http://127.0.0.1:7071/api/forms/[redacted]?lang=fi#top" },
         { $"https://x.example/API/Forms/{Token}", "https://x.example/API/Forms/[redacted]" },
         { $"/api/forms/{Token}/", "/api/forms/[redacted]/" },
+        { $"/api/forms/{Token}/document?format=md", "/api/forms/[redacted]/document?format=md" },
         { $"GET /api/forms/{Token}", "GET /api/forms/[redacted]" },
         { $"POST /api/forms/{Token} failed; GET /api/forms/{Token}x", "POST /api/forms/[redacted] failed; GET /api/forms/[redacted]" },
         { $"/dev/mailbox?next=%2Fapi%2Fforms%2F{Token}&page=2", "/dev/mailbox?next=%2Fapi%2Fforms%2F[redacted]&page=2" },

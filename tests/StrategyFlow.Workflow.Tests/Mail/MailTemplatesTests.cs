@@ -8,6 +8,7 @@ namespace StrategyFlow.Workflow.Tests.Mail;
 public sealed class MailTemplatesTests
 {
     private const string Link = "https://strategyflow.example/api/forms/abc.def?x=1&y=2";
+    private const string ProgressLink = "https://strategyflow.example/api/forms/owner.progress";
 
     public static TheoryData<MailKind, Language> KindsAndLanguages()
     {
@@ -31,6 +32,7 @@ public sealed class MailTemplatesTests
         Round = kind == MailKind.SentBack ? 2 : 1,
         RecipientName = "Sanna",
         Link = Link,
+        ProgressLink = ProgressLink,
         Deadline = Samples.Deadline,
         Comment = kind is MailKind.SentBack or MailKind.Rejected or MailKind.Cancelled ? "Please add metrics." : null,
         Pending = kind is MailKind.ReviewRequest or MailKind.Escalation ? ["pekka@acme.example", "aino@acme.example"] : [],
@@ -60,21 +62,29 @@ public sealed class MailTemplatesTests
 
     [Theory]
     [MemberData(nameof(KindsAndLanguages))]
-    public void Render_OnlyKindsThatAskForAction_LinkAndThenOnlyToTheRecipientsLink(MailKind kind, Language language)
+    public void Render_EachKind_LinksOnlyToTheRecipientsOwnLinks(MailKind kind, Language language)
     {
         var mail = MailTemplates.Render(Model(kind, language));
         var links = HtmlForm.Parse(mail.Html).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")).Distinct().ToList();
 
-        if (MailTemplates.HasLink(kind))
-        {
-            Assert.Equal([Link], links);
-            Assert.Contains(Link, mail.PlainText, StringComparison.Ordinal);
-        }
-        else
-        {
-            Assert.Empty(links);
-            Assert.DoesNotContain("http", mail.PlainText, StringComparison.Ordinal);
-        }
+        // The form or review link to act on; the strategy to read (and the owner's progress); the owner's progress alone.
+        string[] expected = MailTemplates.HasLink(kind) ? [Link] : MailTemplates.HasReaderLink(kind) ? [Link, ProgressLink] : [ProgressLink];
+        Assert.Equal(expected, links);
+        Assert.All(expected, link => Assert.Contains(link, mail.PlainText, StringComparison.Ordinal));
+        Assert.True(MailTemplates.HasLink(kind) || MailTemplates.HasReaderLink(kind) || MailTemplates.IsOwnerNotice(kind), $"{kind} links nowhere.");
+    }
+
+    [Theory]
+    [InlineData(MailKind.Completed)]
+    [InlineData(MailKind.Escalation)]
+    [InlineData(MailKind.Started)]
+    public void Render_ReadOnlyKindWithoutItsLinks_SaysTheSameWithoutALink(MailKind kind)
+    {
+        var mail = MailTemplates.Render(Model(kind) with { Link = null, ProgressLink = null });
+
+        Assert.Empty(HtmlForm.Parse(mail.Html).QuerySelectorAll("a[href]"));
+        Assert.DoesNotContain("http", mail.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Sent by StrategyFlow.", mail.PlainText, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -183,7 +193,7 @@ public sealed class MailTemplatesTests
         var mail = MailTemplates.Render(model);
         var document = HtmlForm.Parse(mail.Html);
 
-        AssertOnlyOwnMarkup(document, mail.Html, MailTags, MailAttributes, href => href == Link);
+        AssertOnlyOwnMarkup(document, mail.Html, MailTags, MailAttributes, href => href is Link or ProgressLink);
         Assert.Equal(mail.Subject, document.Title);
         Assert.Contains("title <script>alert(1)</script>", mail.Subject, StringComparison.Ordinal);
         Assert.Contains(Evil("organization") + " · " + Evil("title"), document.Body!.TextContent, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
@@ -64,7 +65,7 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
 
     /// <summary>The archive keeps the findings the approver saw, conflicts between stakeholders included.</summary>
     [Fact]
-    public async Task Archive_StakeholdersNamedDifferentOwners_KeepsTheOwnerConflictWarning()
+    public async Task Archive_StakeholdersSplitOnAnOwnerAndTheApproverChose_KeepsTheOwnerConflictWarning()
     {
         var definition = Samples.Definition("owners-differ");
         await _host.StartAsync(definition);
@@ -78,7 +79,9 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(1), ownership);
         await _host.AnswerAsync(definition.Id, StageKey.Ownership, 1, Samples.Stakeholder(2), ownership with { ChannelOwners = [new ChannelOwner("LinkedIn", "Mikko")] });
         await _host.WaitForStageAsync(definition.Id, StageKey.Ownership, 1, StagePhase.AwaitingApproval);
-        await _host.DecideAsync(definition.Id, StageKey.Ownership, 1, Samples.Approver(1), DecisionKind.Approved);
+        var review = await WorkflowHost.WaitForAsync(() => _host.Repository.GetReviewAsync(definition.Id, StageKey.Ownership, 1), "the ownership review");
+        var chosen = review.Consolidated.Draft with { ChannelOwners = [new ChannelOwner("LinkedIn", "Mikko")] };
+        await _host.DecideAsync(definition.Id, StageKey.Ownership, 1, Samples.Approver(1), DecisionKind.Approved, draft: chosen);
 
         var outcome = await _host.WaitForOutcomeAsync(definition.Id);
         var archived = await _host.Repository.ReadArchiveAsync(outcome.Document.Json);
@@ -149,6 +152,42 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
+    public async Task Strategy_Cancelled_KeepsTheReasonInEveryArchivedFormatAndMailsEveryoneTheirReaderLink()
+    {
+        var definition = Samples.Definition("cancel-reason");
+        await _host.StartAsync(definition);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Goals, 1, StagePhase.CollectingInput);
+
+        await _host.Client.RaiseEventAsync(definition.Id, WorkflowEvents.CancelRequested, new CancelRequested("Budjetti jäädytetty.", DateTimeOffset.UtcNow));
+
+        var outcome = await _host.WaitForOutcomeAsync(definition.Id);
+        foreach (var blob in new[] { outcome.Document.Json, outcome.Document.Markdown, outcome.Document.Html })
+        {
+            Assert.Contains("Budjetti jäädytetty", (await _host.Repository.ReadArchiveAsync(blob))!.ToString(), StringComparison.Ordinal);
+        }
+
+        foreach (var person in definition.Everyone())
+        {
+            var mail = Assert.Single(_host.MailsTo(person.Email, nameof(MailKind.Cancelled)));
+            var token = _host.Services.GetRequiredService<Core.Links.LinkTokens>().Verify(mail.Token);
+            Assert.Equal((Core.Links.LinkRole.Reader, person.Email), (token.Claims!.Role, token.Claims.Participant));
+        }
+    }
+
+    [Fact]
+    public async Task Strategy_Started_MailsTheOwnerAConfirmationWithTheirProgressLink()
+    {
+        var definition = Samples.Definition("started");
+        await _host.StartAsync(definition);
+
+        var mail = await WorkflowHost.WaitForAsync(() => Task.FromResult(_host.MailsTo(Samples.Owner, "Started").SingleOrDefault()), "the start confirmation");
+
+        var token = _host.Services.GetRequiredService<Core.Links.LinkTokens>().Verify(mail.Token);
+        Assert.Equal((Core.Links.LinkRole.Owner, Samples.Owner), (token.Claims!.Role, token.Claims.Participant));
+        Assert.Contains(definition.Header.Title, mail.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stage_DeadlineWithPartialAnswers_RemindsThenReviewsWhatArrived()
     {
         var definition = Samples.Definition("deadline", timing: new TimingRequest
@@ -185,7 +224,8 @@ public sealed class StrategyOrchestratorTests(ITestOutputHelper output) : IAsync
         Assert.Equal(1, escalated.RemindersSent);
         Assert.Single(_host.MailsTo(Samples.Approver(1), nameof(MailKind.ReviewReminder)));
         var escalation = Assert.Single(_host.MailsTo(Samples.Owner, nameof(MailKind.Escalation)));
-        Assert.Null(escalation.Token);
+        Assert.Equal(Core.Links.LinkRole.Owner, _host.Services.GetRequiredService<Core.Links.LinkTokens>().Verify(escalation.Token).Claims!.Role); // progress, not a form
+
         Assert.Equal([Samples.Approver(1)], escalated.Pending);
 
         await _host.DecideAsync(definition.Id, StageKey.Goals, 1, Samples.Approver(1), DecisionKind.Approved);

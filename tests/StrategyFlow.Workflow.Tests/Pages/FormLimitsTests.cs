@@ -61,15 +61,18 @@ public sealed class FormLimitsTests
         Assert.Equal("%E2%82%AC", Uri.EscapeDataString("€"));
     }
 
+    /// <summary>The most empty rows a page shows in every list.</summary>
+    private static readonly BlankRows ManyBlankRows = new(StageKeys.InOrder.SelectMany(StageLists.For).ToDictionary(l => l.Name, _ => FormReader.MaxBlankRows));
+
     private static string StakeholderForm(StageAnswer answer, StrategyContext context) =>
-        FormPages.StakeholderForm(new StakeholderFormModel(Samples.Header(answer.Stage), answer, context, null, [], FormReader.MaxBlankRows)).Html;
+        FormPages.StakeholderForm(new StakeholderFormModel(Samples.Header(answer.Stage), answer, context, null, [], ManyBlankRows)).Html;
 
     private static string ReviewPage(StageAnswer answer, StrategyContext context)
     {
         var consolidated = Consolidator.Consolidate(answer.Stage, [new ContributedAnswer("sanna@acme.example", answer)]);
         return FormPages.ReviewPage(new ReviewPageModel(
             Samples.Header(answer.Stage), [new("sanna@acme.example", answer)], [], consolidated, answer, [], context, [],
-            LargestContent.Text(Limits.Comment), FormReader.MaxBlankRows)
+            LargestContent.Text(Limits.Comment), ManyBlankRows)
         {
             DraftSha256 = new string('f', 64),
         }).Html;

@@ -106,7 +106,7 @@ public sealed class FormReaderTests
     {
         var keys = Gen.OneOf(
             "responses[0]", "responses[9]", "goals[0].title", "goals[3].remove", "channels[1].audiences", "channels[1].audiencesText",
-            "activities[0].goals", "overallOwner.email", "channelOwners[0].channel", "participants[2].who", "action", "blankRows", "comment");
+            "activities[0].goals", "overallOwner.email", "channelOwners[0].channel", "participants[2].who", "action", "comment");
         var keyGen = Gen.Frequency<string>((3, keys), (1, Gen.String), (1, Gen.Int[0, 2000].Select(i => $"goals[{i}].title")));
         var values = Gen.Frequency<string?>((3, Gen.String.Select(v => (string?)v)), (1, Gen.Const((string?)null)),
             (1, Gen.OneOf<string?>("true", "", "add:", "add:goals", "-5", "99999999999")));
@@ -121,7 +121,11 @@ public sealed class FormReaderTests
             }
 
             _ = FormReader.ReadAction(form);
-            Assert.InRange(FormReader.ReadBlankRows(form), 1, FormReader.MaxBlankRows);
+            foreach (var stage in StageKeys.InOrder)
+            {
+                Assert.All(FormReader.ReadBlankRows(stage, form).PerList.Values, rows => Assert.InRange(rows, 0, FormReader.MaxBlankRows));
+            }
+
             _ = FormReader.ReadComment(form);
         }, iter: 500);
     }
@@ -150,20 +154,20 @@ public sealed class FormReaderTests
         Assert.Equal(FormActionKind.Unknown, FormReader.ReadAction(Form(("action", ["approve", "reject"]))).Kind);
     }
 
-    [Theory]
-    [InlineData(null, 1)]
-    [InlineData("", 1)]
-    [InlineData("3", 3)]
-    [InlineData("0", 1)]
-    [InlineData("-4", 1)]
-    [InlineData("11", 10)]
-    [InlineData("99999999999999", 1)]
-    [InlineData("two", 1)]
-    public void ReadBlankRows_AnyValue_IsClampedToOneToTen(string? value, int expected)
+    [Fact]
+    public void ReadBlankRows_PostedForm_CountsEachListsEmptyRowsButNotRemovedOnes()
     {
-        var form = value is null ? Form() : Form(("blankRows", [value]));
+        var form = Form(
+            ("audiences[0].name", ["IT-päättäjät"]), ("audiences[0].priority", ["high"]),
+            ("audiences[1].name", [""]), ("audiences[1].priority", ["medium"]),
+            ("audiences[2].name", [""]), ("audiences[2].priority", ["medium"]), ("audiences[2].remove", ["true"]),
+            ("channels[0].name", ["LinkedIn"]));
 
-        Assert.Equal(expected, FormReader.ReadBlankRows(form));
+        var blank = FormReader.ReadBlankRows(StageKey.Audiences, form);
+
+        Assert.Equal(1, blank.For("audiences"));
+        Assert.Equal(0, blank.For("channels"));
+        Assert.Equal(2, blank.WithOneMore("channels").For("channels") + blank.WithOneMore("channels").For("audiences"));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal static class HtmlForm
         {
             switch (element)
             {
-                case IHtmlInputElement { Type: "checkbox" } box:
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
                     if (box.IsChecked)
                     {
                         Add(box.Name!, box.Value);

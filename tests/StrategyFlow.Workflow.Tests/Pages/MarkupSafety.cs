@@ -23,14 +23,14 @@ internal static class MarkupSafety
     [
         "html", "head", "meta", "title", "style", "body", "header", "main", "div", "p", "section", "h1", "h2", "h3", "h4",
         "form", "input", "textarea", "select", "option", "label", "fieldset", "legend", "span", "button", "ul", "li", "a",
-        "time", "strong", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tr", "th", "td",
+        "time", "strong", "dl", "dt", "dd", "table", "caption", "thead", "tbody", "tr", "th", "td", "ol",
     ];
 
     public static readonly HashSet<string> PageAttributes =
     [
         "lang", "charset", "name", "content", "class", "id", "method", "novalidate", "accept-charset", "type", "value", "rows",
         "maxlength", "aria-describedby", "aria-invalid", "aria-labelledby", "for", "role", "selected", "checked", "href",
-        "datetime", "autocomplete", "scope", "data-notice",
+        "datetime", "autocomplete", "scope", "data-notice", "data-label", "formaction", "aria-label",
     ];
 
     public static readonly HashSet<string> MailTags = ["html", "head", "meta", "title", "body", "table", "tbody", "tr", "td", "strong", "p", "h1", "ul", "li", "a"];

@@ -46,6 +46,26 @@ public sealed class PageSafetyTests
 
     [Theory]
     [MemberData(nameof(Cases))]
+    public void ReceiptAndClosedRound_HostileTextEverywhere_StaysText(StageKey stage, Language language)
+    {
+        var receipt = ParticipantPages.AnswerReceipt(new AnswerReceiptModel(EvilHeader(stage, language), EvilAnswer(stage), EvilContext, "./v2.token"));
+        var closed = ParticipantPages.ClosedRound(new ClosedRoundModel(EvilHeader(stage, language), ClosedRoundState.Rejected, EvilContext, IsApprover: false)
+        {
+            Answer = EvilAnswer(stage),
+            Approved = EvilAnswer(stage),
+            ApprovedBy = [Evil("approver")],
+            Reason = Evil("reason"),
+        });
+
+        foreach (var html in new[] { receipt.Html, closed.Html })
+        {
+            AssertOnlyOwnMarkup(HtmlForm.Parse(html), html, PageTags, PageAttributes, href => href == "./v2.token");
+            Assert.Contains(HtmlBuilder.Encode(Evil("response0")), html, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
     public void StakeholderForm_HostileTextEverywhere_StaysText(StageKey stage, Language language)
     {
         var model = new StakeholderFormModel(EvilHeader(stage, language), EvilAnswer(stage), EvilContext, Evil("sendBack"), EvilErrors(stage));

@@ -60,7 +60,7 @@ public sealed class StakeholderFormTests
     [Fact]
     public void StakeholderForm_RowsMarkedRemovedAndBlankRows_AreDropped()
     {
-        var html = FormPages.StakeholderForm(Samples.Form(StageKey.Goals) with { BlankRows = 3 }).Html;
+        var html = FormPages.StakeholderForm(Samples.Form(StageKey.Goals) with { Blank = new BlankRows(new Dictionary<string, int> { ["goals"] = 3 }) }).Html;
 
         var form = HtmlForm.Submit(html, "submit", fields => fields["goals[0].remove"] = ["true"]);
         var read = FormReader.ReadAnswer(StageKey.Goals, form);
@@ -171,7 +171,7 @@ public sealed class StakeholderFormTests
         var document = HtmlForm.Parse(FormPages.StakeholderForm(Samples.Form(StageKey.Goals, Language.En, sendBack: "Please add metrics.\nThanks")).Html);
 
         var callout = document.QuerySelector(".callout.note")!;
-        Assert.Contains("The approver asked for changes", callout.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The stage was sent back for changes", callout.TextContent, StringComparison.Ordinal);
         Assert.Equal("Please add metrics.\nThanks", callout.QuerySelector(".quote")!.TextContent);
         Assert.Equal("Stage 1 of 4 · round 2", document.QuerySelector(".eyebrow")!.TextContent);
     }
@@ -197,7 +197,6 @@ public sealed class StakeholderFormTests
         Assert.Equal("post", form.Method, ignoreCase: true);
         Assert.False(form.HasAttribute("action"));
         Assert.Equal(["add:audiences", "add:channels", "submit"], form.QuerySelectorAll("button").Select(b => b.GetAttribute("value")));
-        Assert.Equal("1", ((IHtmlInputElement)form.QuerySelector("input[name=blankRows]")!).Value);
     }
 
     private static string Json(StageAnswer answer) => JsonSerializer.Serialize(answer);

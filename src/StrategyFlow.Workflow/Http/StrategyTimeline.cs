@@ -1,0 +1,232 @@
+using System.Text.Json.Serialization;
+using Microsoft.DurableTask.Client;
+using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Storage;
+using StrategyFlow.Workflow.Strategies;
+
+namespace StrategyFlow.Workflow.Http;
+
+/// <summary>What one timeline entry records (<see cref="TimelineEvent.Event"/>).</summary>
+public static class TimelineEvents
+{
+    public const string Started = "started";
+
+    /// <summary>A mail went out (<see cref="TimelineEvent.Mail"/> says which kind; <see cref="TimelineEvent.Person"/> to whom).</summary>
+    public const string MailSent = "mailSent";
+    public const string AnswerSubmitted = "answerSubmitted";
+    public const string AnswerRevised = "answerRevised";
+
+    /// <summary>A round closed: the answers were merged into the draft the approvers review.</summary>
+    public const string ReviewPrepared = "reviewPrepared";
+    public const string Decision = "decision";
+
+    /// <summary>An approved stage was saved to the archive.</summary>
+    public const string StageArchived = "stageArchived";
+
+    /// <summary>The strategy's documents were written to the archive.</summary>
+    public const string StrategyArchived = "strategyArchived";
+
+    /// <summary>Mail or storage keeps failing since this time (<see cref="TimelineEvent.Detail"/> says what is delayed).</summary>
+    public const string DeliveryDelayed = "deliveryDelayed";
+
+    /// <summary>The strategy ended (<see cref="TimelineEvent.Detail"/> is its status, <see cref="TimelineEvent.Comment"/> the reason).</summary>
+    public const string Ended = "ended";
+}
+
+/// <summary>One thing that happened to a strategy, and when. People are their email addresses.</summary>
+public sealed record TimelineEvent(DateTimeOffset At, string Event)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Stage { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Round { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Person { get; init; }
+
+    /// <summary>The mail's kind (<c>Invitation</c>, <c>Reminder</c>, …) for <see cref="TimelineEvents.MailSent"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mail { get; init; }
+
+    /// <summary><c>Approved</c>, <c>ChangesRequested</c> or <c>Rejected</c> for <see cref="TimelineEvents.Decision"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Decision { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Comment { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Detail { get; init; }
+}
+
+/// <summary>
+/// A strategy as its own records tell it: the definition it started with, its live status (what ops' status JSON
+/// holds), the stages approved so far, and optionally every event with its time.
+/// </summary>
+public sealed record StrategyRecord(
+    StrategyDefinition Definition,
+    StrategyStatusView Status,
+    IReadOnlyList<ApprovedStage> Approved,
+    IReadOnlyList<TimelineEvent> Events)
+{
+    /// <summary>The archived document, once written: it is the record of how the strategy ended (written before the outcome mail).</summary>
+    public StrategyDocument? Archived { get; init; }
+
+    /// <summary>How the strategy stands (a <see cref="StrategyStatuses"/> value): the archive's word once there is one, else the live status.</summary>
+    public string Outcome => Archived?.Outcome switch
+    {
+        DocumentOutcome.Approved => StrategyStatuses.Completed,
+        DocumentOutcome.Rejected => StrategyStatuses.Rejected,
+        DocumentOutcome.Cancelled => StrategyStatuses.Cancelled,
+        _ => Status.Status,
+    };
+
+    /// <summary>The rejection comment or cancel reason, whole (the status shortens it).</summary>
+    public string? Reason => Archived is null ? Status.Reason : Archived.Reason;
+
+    private readonly Dictionary<string, string> _names =
+        Definition.Everyone().ToDictionary(p => p.Email, p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The display name of a participant, or the address when the strategy does not know them.</summary>
+    public string NameOf(string email) => _names.GetValueOrDefault(email, email);
+}
+
+/// <summary>
+/// Reads what happened when, from the workflow's own records and nothing else: the strategy and stage instances
+/// (status, decisions, delivery problems), the mail ledger (every mail sent, its key naming stage, round, kind and
+/// recipient), the stored answers, the frozen reviews and the archive, each blob with its creation time. The ops
+/// timeline and the owner's progress page both read through here.
+/// </summary>
+public static class StrategyTimeline
+{
+    public static async Task<StrategyRecord?> ReadAsync(
+        DurableTaskClient client, StrategyRepository repository, string id, bool withEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(repository);
+        if (!StartStrategyValidator.IdPattern().IsMatch(id) || await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is not { } instance
+            || StrategyState.Read<StrategyRun>(instance.SerializedInput)?.Definition is not { } definition)
+        {
+            return null;
+        }
+
+        var status = StrategyState.View(instance);
+        var archived = await repository.ArchivedAsync(id, cancellationToken);
+        var approved = new List<ApprovedStage>();
+        foreach (var stage in StageKeys.InOrder.Where(s => archived.Any(a => a.Name == StrategyRepository.StageSnapshotName(id, s))))
+        {
+            if (await repository.GetArchivedStageAsync(id, stage, cancellationToken) is { } snapshot)
+            {
+                approved.Add(snapshot);
+            }
+        }
+
+        var events = withEvents ? await EventsAsync(repository, instance, definition, status, archived, cancellationToken) : [];
+        var document = archived.Any(a => a.Name == StrategyRepository.DocumentName(id, DocumentFormat.Json))
+            ? await ArchivedDocumentAsync(repository, id, cancellationToken)
+            : null;
+        return new StrategyRecord(definition, status, approved, events) { Archived = document };
+    }
+
+    /// <summary>The archived document; null when it is of a schema this code cannot read (the live status then tells the end).</summary>
+    private static async Task<StrategyDocument?> ArchivedDocumentAsync(StrategyRepository repository, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await repository.ReadArchiveAsync(StrategyRepository.DocumentName(id, DocumentFormat.Json), cancellationToken) is { } json
+                ? DocumentRenderer.FromJson(json.ToString())
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<List<TimelineEvent>> EventsAsync(
+        StrategyRepository repository, OrchestrationMetadata instance, StrategyDefinition definition, StrategyStatusView status,
+        IReadOnlyList<BlobEntry> archived, CancellationToken cancellationToken)
+    {
+        var id = definition.Id;
+        var events = new List<TimelineEvent> { new(instance.CreatedAt, TimelineEvents.Started) };
+
+        foreach (var (key, sentAt) in await repository.SentMailLogAsync(id, cancellationToken))
+        {
+            // {strategy}/{stage}/{round}/{kind}/{sequence}/{recipient}: strategy-level mail has stage and round 0.
+            if (key.Split('/') is [_, var stage, var round, var kind, _, var recipient])
+            {
+                events.Add(new(sentAt, TimelineEvents.MailSent) { Stage = Positive(stage), Round = Positive(round), Mail = kind, Person = recipient });
+            }
+        }
+
+        var stakeholders = definition.Stages.SelectMany(s => s.Stakeholders).DistinctBy(p => p.Email)
+            .ToDictionary(p => StrategyRepository.Pseudonym(p.Email), p => p.Email, StringComparer.Ordinal);
+        foreach (var round in (await repository.SubmittedAsync(id, "answers", cancellationToken)).GroupBy(a => (a.Stage, a.Round, a.Pseudonym)))
+        {
+            var first = true;
+            foreach (var answer in round.OrderBy(a => a.At))
+            {
+                events.Add(new(answer.At, first ? TimelineEvents.AnswerSubmitted : TimelineEvents.AnswerRevised)
+                {
+                    Stage = answer.Stage.Number(), Round = answer.Round, Person = stakeholders.GetValueOrDefault(answer.Pseudonym),
+                });
+                first = false;
+            }
+        }
+
+        events.AddRange((await repository.ReviewsFrozenAsync(id, cancellationToken))
+            .Select(r => new TimelineEvent(r.At, TimelineEvents.ReviewPrepared) { Stage = r.Stage.Number(), Round = r.Round }));
+        events.AddRange(status.Decisions.Select(d => new TimelineEvent(d.At, TimelineEvents.Decision)
+        {
+            Stage = d.Stage.Number(), Round = d.Round, Person = d.Approver, Decision = d.Decision.ToString(), Comment = string.IsNullOrWhiteSpace(d.Comment) ? null : d.Comment,
+        }));
+        foreach (var blob in archived)
+        {
+            var stage = StageKeys.InOrder.Where(s => blob.Name == StrategyRepository.StageSnapshotName(id, s)).Select(s => (StageKey?)s).FirstOrDefault();
+            if (stage is { } snapshot)
+            {
+                events.Add(new(blob.CreatedOn, TimelineEvents.StageArchived) { Stage = snapshot.Number() });
+            }
+            else if (blob.Name == StrategyRepository.DocumentName(id, DocumentFormat.Json))
+            {
+                events.Add(new(blob.CreatedOn, TimelineEvents.StrategyArchived));
+            }
+        }
+
+        if (status.Delivery is { } delivery)
+        {
+            events.Add(new(delivery.Since, TimelineEvents.DeliveryDelayed) { Detail = delivery.What, Comment = delivery.LastError });
+        }
+
+        if (status.Status != StrategyStatuses.Running)
+        {
+            events.Add(new(instance.LastUpdatedAt, TimelineEvents.Ended) { Detail = status.Status, Comment = status.Reason });
+        }
+
+        // Blob times have whole seconds: within one second, the workflow's own order (a stage's steps before the next stage's).
+        return [.. events.OrderBy(e => e.At.ToUnixTimeSeconds()).ThenBy(e => e.Stage ?? (e.Event == TimelineEvents.Started ? 0 : 5)).ThenBy(Step).ThenBy(e => e.At)];
+    }
+
+    /// <summary>Where an event falls in a round: invitations, answers, the review, decisions, the approval, the end.</summary>
+    private static int Step(TimelineEvent e) => (e.Event, e.Mail) switch
+    {
+        (TimelineEvents.Started, _) => 0,
+        (TimelineEvents.MailSent, "Invitation" or "SentBack" or "Reminder" or "Started") => 1,
+        (TimelineEvents.AnswerSubmitted or TimelineEvents.AnswerRevised, _) => 2,
+        (TimelineEvents.ReviewPrepared, _) => 3,
+        (TimelineEvents.MailSent, "ReviewRequest" or "ReviewReminder" or "DraftChanged" or "Escalation") => 4,
+        (TimelineEvents.Decision, _) => 5,
+        (TimelineEvents.StageArchived, _) => 6,
+        (TimelineEvents.MailSent, "StageApproved") => 7,
+        (TimelineEvents.StrategyArchived, _) => 8,
+        (TimelineEvents.MailSent, "Completed" or "Rejected" or "Cancelled") => 9,
+        (TimelineEvents.Ended, _) => 10,
+        _ => 4,
+    };
+
+    private static int? Positive(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+}
