@@ -3,7 +3,6 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;
-using StrategyFlow.Workflow.Orchestration;
 
 namespace StrategyFlow.Functions;
 

@@ -1,11 +1,10 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using StrategyFlow.Functions.Telemetry;
 using StrategyFlow.Workflow.Hosting;
 
 // StrategyFlow on Azure Functions: the shared workflow (StrategyFlow.Workflow) behind thin [Function]
-// shims — Orchestrations, Activities, OpsApi, FormsApi, HealthApi — on the routes the local host maps.
+// shims — Orchestrations, Activities, StrategyApiFunctions, FormApiFunctions, HealthFunction — on the routes the local host maps.
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();              // HttpRequest in, IResult out (ASP.NET Core integration)

@@ -1,5 +1,3 @@
-using StrategyFlow.Bench;
-
 namespace StrategyFlow.Bench.Tests;
 
 /// <summary>The command line of scripts/bench.sh: which runs it makes and how they are named.</summary>

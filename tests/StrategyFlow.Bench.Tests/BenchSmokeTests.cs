@@ -1,4 +1,3 @@
-using StrategyFlow.Bench;
 using StrategyFlow.Bench.Driving;
 using StrategyFlow.Bench.Results;
 

@@ -1,5 +1,3 @@
-using StrategyFlow.Bench;
-
 namespace StrategyFlow.Bench.Tests;
 
 /// <summary>The open-loop, think-time, kill and find-rate options of scripts/bench.sh.</summary>

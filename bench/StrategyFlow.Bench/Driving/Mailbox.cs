@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Threading.Channels;
 
 namespace StrategyFlow.Bench.Driving;

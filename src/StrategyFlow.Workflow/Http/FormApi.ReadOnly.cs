@@ -4,6 +4,7 @@ using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Pages;
+using StrategyFlow.Workflow.Status;
 
 namespace StrategyFlow.Workflow.Http;
 
@@ -63,12 +64,12 @@ public static partial class FormApi
         var person = record.NameOf(claims.Participant);
         if (claims.Role == LinkRole.Reader)
         {
-            return StrategyPages.Reader(new ReaderPageModel(record, person, "./" + token));
+            return StrategyPages.Reader(new ReaderPageModel(record, person, Routes.SiblingForm(token)));
         }
 
         // The owner reads the approved stages through a reader link of their own, as long-lived as this one.
         var reader = services.Tokens.Create(claims with { Role = LinkRole.Reader });
-        return StrategyPages.Progress(new ProgressPageModel(record, person, "./" + reader, services.Time.GetUtcNow()));
+        return StrategyPages.Progress(new ProgressPageModel(record, person, Routes.SiblingForm(reader), services.Time.GetUtcNow()));
     }
 
     /// <summary>A post to a read-only link changes nothing, except an expired one's request for a fresh link.</summary>

@@ -9,6 +9,7 @@ using StrategyFlow.Core.Links;
 using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Pages;
+using StrategyFlow.Workflow.Status;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Workflow.Http;
@@ -157,7 +158,7 @@ public static partial class FormApi
 
     /// <summary>What the person sees once their answer counts; the edit link is their own link (relative: it works behind any host name).</summary>
     private static HtmlResult Receipt(FormSession session, StageAnswer answer, bool roundOpen) =>
-        ParticipantPages.AnswerReceipt(new AnswerReceiptModel(session.Header, answer, session.Input.Context, "./" + session.Token) { RoundOpen = roundOpen });
+        ParticipantPages.AnswerReceipt(new AnswerReceiptModel(session.Header, answer, session.Input.Context, Routes.SiblingForm(session.Token)) { RoundOpen = roundOpen });
 
     private static async Task<IResult> StakeholderFormAsync(
         FormSession session, FormServices services, StageAnswer? answer, IReadOnlyList<FieldError> errors, BlankRows blankRows, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Status;
 
 namespace StrategyFlow.Workflow.Http;
 

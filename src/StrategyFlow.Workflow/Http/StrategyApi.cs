@@ -5,10 +5,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using StrategyFlow.Workflow.Hosting;
-using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
-using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Status;
 using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Strategies;
 
@@ -238,7 +237,7 @@ public static class StrategyApi
             await client.RaiseEventAsync(id, WorkflowEvents.CancelRequested, new CancelRequested(reason, time.GetUtcNow()), cancellationToken);
         }
 
-        var statusUri = $"/api/strategies/{id}";
+        var statusUri = Routes.StrategyPath(id);
         return TypedResults.Accepted(statusUri, new Accepted(id, force ? "terminate" : "cancel", statusUri));
     }
 
@@ -267,7 +266,7 @@ public static class StrategyApi
         }
 
         await client.RaiseEventAsync(id, WorkflowEvents.RemindersRequested, new RemindersRequested(time.GetUtcNow()), cancellationToken);
-        var statusUri = $"/api/strategies/{id}";
+        var statusUri = Routes.StrategyPath(id);
         return TypedResults.Accepted(statusUri, new Accepted(id, "remind", statusUri));
     }
 
@@ -339,7 +338,7 @@ public static class StrategyApi
     }
 
     private static StrategyStarted Links(string id) => new(
-        id, StrategyStatuses.Running, $"/api/strategies/{id}", $"/api/strategies/{id}/cancel", $"/api/strategies/{id}/document");
+        id, StrategyStatuses.Running, Routes.StrategyPath(id), Routes.CancelPath(id), Routes.DocumentPath(id));
 
     private static DateTimeOffset? Time(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {

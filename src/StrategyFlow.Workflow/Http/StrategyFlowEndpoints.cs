@@ -10,29 +10,29 @@ namespace StrategyFlow.Workflow.Http;
 /// </summary>
 public static class StrategyFlowEndpoints
 {
-    /// <summary>Ops routes under <c>/api/strategies</c>. The host protects the returned group with its key check.</summary>
+    /// <summary>Ops routes (<see cref="Routes"/>, under <c>/api/strategies</c>). The host protects the returned group with its key check.</summary>
     public static RouteGroupBuilder MapStrategyFlowOpsApi(this IEndpointRouteBuilder app)
     {
-        var ops = app.MapGroup("/api/strategies");
-        ops.MapPost("/", StrategyApi.StartAsync);
-        ops.MapGet("/", StrategyApi.ListAsync);
-        ops.MapGet("/{id}", StrategyApi.GetAsync);
-        ops.MapPost("/{id}/cancel", StrategyApi.CancelAsync);
-        ops.MapPost("/{id}/reminders", StrategyApi.RemindAsync);
-        ops.MapGet("/{id}/document", StrategyApi.DocumentAsync);
-        ops.MapGet("/{id}/timeline", StrategyApi.TimelineAsync);
-        ops.MapDelete("/{id}/reader-access", StrategyApi.RevokeReaderAccessAsync);
+        var ops = app.MapGroup("/" + Routes.Prefix);
+        ops.MapPost(Routes.Strategies, StrategyApi.StartAsync);
+        ops.MapGet(Routes.Strategies, StrategyApi.ListAsync);
+        ops.MapGet(Routes.Strategy, StrategyApi.GetAsync);
+        ops.MapPost(Routes.Cancel, StrategyApi.CancelAsync);
+        ops.MapPost(Routes.Reminders, StrategyApi.RemindAsync);
+        ops.MapGet(Routes.Document, StrategyApi.DocumentAsync);
+        ops.MapGet(Routes.Timeline, StrategyApi.TimelineAsync);
+        ops.MapDelete(Routes.ReaderAccess, StrategyApi.RevokeReaderAccessAsync);
         return ops;
     }
 
     /// <summary>Routes anyone may call: forms (the token is the credential) and health.</summary>
     public static RouteGroupBuilder MapStrategyFlowPublicApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        api.MapGet("/health", Health);
-        api.MapGet("/forms/{token}", FormApi.GetAsync);
-        api.MapPost("/forms/{token}", FormApi.PostAsync).DisableAntiforgery();
-        api.MapGet("/forms/{token}/document", FormApi.DocumentAsync);
+        var api = app.MapGroup("/" + Routes.Prefix);
+        api.MapGet(Routes.Health, Health);
+        api.MapGet(Routes.Form, FormApi.GetAsync);
+        api.MapPost(Routes.Form, FormApi.PostAsync).DisableAntiforgery();
+        api.MapGet(Routes.FormDocument, FormApi.DocumentAsync);
         return api;
     }
 

@@ -7,6 +7,7 @@ using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Storage;
 
 namespace StrategyFlow.Workflow.Mail;
@@ -136,7 +137,7 @@ public sealed partial class MailSender(
         var now = time.GetUtcNow();
         var expires = Max(now + settings.Links.Lifetime, (order.Deadline ?? now) + settings.Links.GracePeriod);
         var token = tokens.Create(new LinkClaims(strategy.Id, strategy.Run ?? "", stage, order.Round, order.To.Email, role, expires));
-        return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}";
+        return Routes.FormUrl(settings.PublicBaseUrl, token);
     }
 
     /// <summary>
@@ -149,8 +150,8 @@ public sealed partial class MailSender(
         var settings = options.Value;
         var token = tokens.Create(new LinkClaims(
             strategy.Id, strategy.Run ?? "", stage ?? StageKey.Goals, 0, recipient, role, time.GetUtcNow() + settings.Links.ReadOnlyLifetime));
-        var fragment = role == LinkRole.Reader && stage is { } about ? $"#stage-{about.Number()}" : "";
-        return $"{settings.PublicBaseUrl.TrimEnd('/')}/api/forms/{token}{fragment}";
+        var section = role == LinkRole.Reader && stage is { } about ? $"stage-{about.Number()}" : null;
+        return Routes.FormUrl(settings.PublicBaseUrl, token, section);
     }
 
     private static bool IsOwner(StrategyHeader strategy, Core.Answers.Person person) => string.Equals(strategy.Owner.Email, person.Email, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,3 @@
-using Microsoft.DurableTask;
-using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;
 
 namespace StrategyFlow.Workflow.Orchestration;

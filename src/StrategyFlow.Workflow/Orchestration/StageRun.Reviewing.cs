@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;

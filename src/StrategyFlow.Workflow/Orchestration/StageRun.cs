@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using StrategyFlow.Core.Documents;
-using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Mail;
 

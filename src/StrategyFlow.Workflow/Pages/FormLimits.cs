@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;

@@ -1,6 +1,5 @@
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
-using StrategyFlow.Core.Consolidation;
 using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Pages;

@@ -3,6 +3,7 @@ using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Status;
 
 namespace StrategyFlow.Workflow.Pages;
 
@@ -42,7 +43,7 @@ public static class StrategyPages
                 .Open("ul", ("class", "downloads"));
             foreach (var (format, label) in new[] { ("html", PageText.DownloadHtml), ("md", PageText.DownloadMarkdown), ("json", PageText.DownloadJson) })
             {
-                main.Open("li").Element("a", label.In(language), ("href", $"{m.Self}/document?format={format}")).Close("li");
+                main.Open("li").Element("a", label.In(language), ("href", Routes.FormDocumentPath(m.Self, format))).Close("li");
             }
 
             main.Close("ul").Element("p", PageText.DownloadHint.In(language), ("class", "meta")).Close("section");

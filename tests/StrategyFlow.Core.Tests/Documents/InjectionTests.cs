@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using CsCheck;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;

@@ -45,7 +45,7 @@ public sealed class StrategyWalk(LocalRuntimeFixture runtime, JsonObject request
         form.Set("activities[0].title", title).Tick("activities[0].goals", goal).Tick("activities[0].channels", channel)
             .Set("activities[0].cadence", "viikoittain").Set("activities[0].metric", "tavoitetut").Set("activities[0].reviewEvery", "kuukausittain");
 
-    /// <summary>An owner for every channel and activity the form lists (it must list exactly <paramref name="expected"/>).</summary>
+    /// <summary>An owner for every channel and activity the form lists (it must list exactly <paramref name="channels"/> and <paramref name="activities"/>).</summary>
     public Action<WebForm> Ownership(IReadOnlyDictionary<string, string> owners, IReadOnlyList<string> channels, IReadOnlyList<string> activities) => form =>
     {
         form.Set("overallOwner.name", "Olli Omistaja").Set("overallOwner.email", Owner);

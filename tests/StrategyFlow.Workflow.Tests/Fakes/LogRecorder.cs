@@ -9,6 +9,8 @@ public class LogRecorder : ILoggerProvider, ISupportExternalScope
     private readonly ConcurrentQueue<Record> _records = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
+    /// <param name="Level">How severe.</param>
+    /// <param name="Category">The logger's category.</param>
     /// <param name="Text">The formatted message and the exception, as a console prints them.</param>
     /// <param name="Scopes">The scope values, which a console prints only with IncludeScopes.</param>
     public sealed record Record(LogLevel Level, string Category, string Text, string Scopes);

@@ -9,6 +9,7 @@ using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Status;
 using StrategyFlow.Workflow.Strategies;
 using StrategyFlow.Workflow.Tests.Fakes;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,6 @@ using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Pages;
 using StrategyFlow.Workflow.Storage;
-using StrategyFlow.Workflow.Strategies;
 using StrategyFlow.Workflow.Tests.Fakes;
 
 namespace StrategyFlow.Workflow.Tests.Http;

@@ -1,15 +1,14 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Pages;
+using StrategyFlow.Workflow.Status;
 using StrategyFlow.Workflow.Strategies;
 using StrategyFlow.Workflow.Tests.Fakes;
 using StrategyFlow.Workflow.Tests.Pages;

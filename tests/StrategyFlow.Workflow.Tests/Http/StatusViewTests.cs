@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Status;
 using StrategyFlow.Workflow.Tests.Fakes;
 
 namespace StrategyFlow.Workflow.Tests.Http;

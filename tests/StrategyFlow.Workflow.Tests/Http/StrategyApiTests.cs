@@ -14,6 +14,7 @@ using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
+using StrategyFlow.Workflow.Status;
 using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Strategies;
 using StrategyFlow.Workflow.Tests.Fakes;

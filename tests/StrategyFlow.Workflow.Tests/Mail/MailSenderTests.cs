@@ -8,7 +8,6 @@ using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Tests.Fakes;
-using Xunit;
 
 namespace StrategyFlow.Workflow.Tests.Mail;
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Tests.Fakes;

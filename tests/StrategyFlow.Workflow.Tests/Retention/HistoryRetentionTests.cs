@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -6,7 +5,6 @@ using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Hosting;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Retention;
-using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Tests.Fakes;
 
 namespace StrategyFlow.Workflow.Tests.Retention;

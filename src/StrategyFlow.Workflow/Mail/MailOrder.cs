@@ -1,5 +1,4 @@
 using StrategyFlow.Core.Answers;
-using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 
@@ -36,9 +35,3 @@ public sealed record MailOrder(string MessageKey, Person To, MailKind Kind)
     public static string Key(string strategyId, int stage, int round, MailKind kind, int sequence, string recipient) =>
         $"{strategyId}/{stage}/{round}/{kind}/{sequence}/{recipient}";
 }
-
-/// <summary>A round's emails, sent by one activity call (fewer history events and storage operations).</summary>
-public sealed record MailBatch(StrategyHeader Strategy, IReadOnlyList<MailOrder> Orders);
-
-/// <summary>What happened to a batch. Rejected recipients (a 4xx other than 429) are not retried.</summary>
-public sealed record MailBatchResult(int Sent, int AlreadySent, IReadOnlyList<string> Rejected);

@@ -1,59 +1,11 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using StrategyFlow.Core.Serialization;
+using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Strategies;
 
-namespace StrategyFlow.Workflow.Http;
-
-/// <summary>The status of a strategy as ops see it.</summary>
-public sealed record StrategyStatusView(
-    string Id,
-    string Status,
-    string Title,
-    string Organization,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset LastUpdatedAt,
-    StageView? Stage,
-    IReadOnlyList<DecisionView> Decisions,
-    DocumentLocations? Document,
-    string? Reason,
-    int IgnoredEvents)
-{
-    /// <summary>What is waiting to be sent or stored because mail or storage keeps failing; null when nothing is late.</summary>
-    public DeliveryStatus? Delivery { get; init; }
-
-    /// <summary>Recipients SendGrid refused (an invalid address): they got no mail, and the owner was told.</summary>
-    public IReadOnlyList<string> Undeliverable { get; init; } = [];
-}
-
-public sealed record StageView(
-    int Number,
-    string Key,
-    int Round,
-    StagePhase Phase,
-    DateTimeOffset? Deadline,
-    IReadOnlyList<string> Answered,
-    IReadOnlyList<string> Pending,
-    int RemindersSent,
-    bool Escalated);
-
-/// <summary>Where the archived strategy is: the download route and the blob, per format.</summary>
-public sealed record DocumentLocations(DocumentLocation Json, DocumentLocation Markdown, DocumentLocation Html);
-
-public sealed record DocumentLocation(string Href, string Blob);
-
-/// <summary>Statuses of docs/design.md §6.</summary>
-public static class StrategyStatuses
-{
-    public const string Running = nameof(Running);
-    public const string Completed = nameof(Completed);
-    public const string Rejected = nameof(Rejected);
-    public const string Cancelled = nameof(Cancelled);
-    public const string Failed = nameof(Failed);
-
-    public static IReadOnlyList<string> All { get; } = [Running, Completed, Rejected, Cancelled, Failed];
-}
+namespace StrategyFlow.Workflow.Status;
 
 /// <summary>Reads a strategy's live state from its durable instance.</summary>
 public static class StrategyState
@@ -142,5 +94,5 @@ public static class StrategyState
         Core.Framework.StageKeys.TryFromNumber(number, out var key) ? Core.Framework.StageKeys.Slug(key) : "";
 
     private static DocumentLocation Location(string id, string format, string blob) =>
-        new($"/api/strategies/{id}/document?format={format}", $"{Storage.Containers.Archive}/{blob}");
+        new(Routes.DocumentPath(id, format), $"{Storage.Containers.Archive}/{blob}");
 }

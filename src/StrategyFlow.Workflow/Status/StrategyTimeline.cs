@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.DurableTask.Client;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
@@ -6,93 +5,7 @@ using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;
 using StrategyFlow.Workflow.Strategies;
 
-namespace StrategyFlow.Workflow.Http;
-
-/// <summary>What one timeline entry records (<see cref="TimelineEvent.Event"/>).</summary>
-public static class TimelineEvents
-{
-    public const string Started = "started";
-
-    /// <summary>A mail went out (<see cref="TimelineEvent.Mail"/> says which kind; <see cref="TimelineEvent.Person"/> to whom).</summary>
-    public const string MailSent = "mailSent";
-    public const string AnswerSubmitted = "answerSubmitted";
-    public const string AnswerRevised = "answerRevised";
-
-    /// <summary>A round closed: the answers were merged into the draft the approvers review.</summary>
-    public const string ReviewPrepared = "reviewPrepared";
-    public const string Decision = "decision";
-
-    /// <summary>An approved stage was saved to the archive.</summary>
-    public const string StageArchived = "stageArchived";
-
-    /// <summary>The strategy's documents were written to the archive.</summary>
-    public const string StrategyArchived = "strategyArchived";
-
-    /// <summary>Mail or storage keeps failing since this time (<see cref="TimelineEvent.Detail"/> says what is delayed).</summary>
-    public const string DeliveryDelayed = "deliveryDelayed";
-
-    /// <summary>The strategy ended (<see cref="TimelineEvent.Detail"/> is its status, <see cref="TimelineEvent.Comment"/> the reason).</summary>
-    public const string Ended = "ended";
-}
-
-/// <summary>One thing that happened to a strategy, and when. People are their email addresses.</summary>
-public sealed record TimelineEvent(DateTimeOffset At, string Event)
-{
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Stage { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Round { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Person { get; init; }
-
-    /// <summary>The mail's kind (<c>Invitation</c>, <c>Reminder</c>, …) for <see cref="TimelineEvents.MailSent"/>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Mail { get; init; }
-
-    /// <summary><c>Approved</c>, <c>ChangesRequested</c> or <c>Rejected</c> for <see cref="TimelineEvents.Decision"/>.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Decision { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Comment { get; init; }
-
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Detail { get; init; }
-}
-
-/// <summary>
-/// A strategy as its own records tell it: the definition it started with, its live status (what ops' status JSON
-/// holds), the stages approved so far, and optionally every event with its time.
-/// </summary>
-public sealed record StrategyRecord(
-    StrategyDefinition Definition,
-    StrategyStatusView Status,
-    IReadOnlyList<ApprovedStage> Approved,
-    IReadOnlyList<TimelineEvent> Events)
-{
-    /// <summary>The archived document, once written: it is the record of how the strategy ended (written before the outcome mail).</summary>
-    public StrategyDocument? Archived { get; init; }
-
-    /// <summary>How the strategy stands (a <see cref="StrategyStatuses"/> value): the archive's word once there is one, else the live status.</summary>
-    public string Outcome => Archived?.Outcome switch
-    {
-        DocumentOutcome.Approved => StrategyStatuses.Completed,
-        DocumentOutcome.Rejected => StrategyStatuses.Rejected,
-        DocumentOutcome.Cancelled => StrategyStatuses.Cancelled,
-        _ => Status.Status,
-    };
-
-    /// <summary>The rejection comment or cancel reason, whole (the status shortens it).</summary>
-    public string? Reason => Archived is null ? Status.Reason : Archived.Reason;
-
-    private readonly Dictionary<string, string> _names =
-        Definition.Everyone().ToDictionary(p => p.Email, p => p.Name, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The display name of a participant, or the address when the strategy does not know them.</summary>
-    public string NameOf(string email) => _names.GetValueOrDefault(email, email);
-}
+namespace StrategyFlow.Workflow.Status;
 
 /// <summary>
 /// Reads what happened when, from the workflow's own records and nothing else: the strategy and stage instances

@@ -9,25 +9,25 @@ using StrategyFlow.Workflow.Storage;
 namespace StrategyFlow.Functions;
 
 /// <summary>The ops API (docs/design.md §6) behind a function key: <c>x-functions-key</c> or <c>?code=</c>.</summary>
-public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOptions<StrategyFlowOptions> options, ContinuationTokens continuationTokens)
+public sealed class StrategyApiFunctions(TimeProvider time, StrategyRepository repository, IOptions<StrategyFlowOptions> options, ContinuationTokens continuationTokens)
 {
     [Function("StartStrategy")]
     public async Task<IResult> Start(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Strategies)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         await StrategyApi.StartAsync(request, client, repository, time, options, cancellationToken);
 
     [Function("ListStrategies")]
     public async Task<IResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Strategies)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         await StrategyApi.ListAsync(request, client, continuationTokens, cancellationToken);
 
     [Function("GetStrategy")]
     public static async Task<IResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Strategy)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -35,7 +35,7 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOp
 
     [Function("CancelStrategy")]
     public async Task<IResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies/{id}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Cancel)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -43,7 +43,7 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOp
 
     [Function("RemindPending")]
     public async Task<IResult> Remind(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "strategies/{id}/reminders")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reminders)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -51,7 +51,7 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOp
 
     [Function("GetStrategyTimeline")]
     public async Task<IResult> Timeline(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}/timeline")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Timeline)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOp
 
     [Function("RevokeReaderAccess")]
     public async Task<IResult> RevokeReaderAccess(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "strategies/{id}/reader-access")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = Routes.ReaderAccess)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -67,7 +67,7 @@ public sealed class OpsApi(TimeProvider time, StrategyRepository repository, IOp
 
     [Function("GetStrategyDocument")]
     public async Task<IResult> Document(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "strategies/{id}/document")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = Routes.Document)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         await StrategyApi.DocumentAsync(id, request, repository, cancellationToken);

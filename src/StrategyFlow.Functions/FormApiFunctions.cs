@@ -6,11 +6,11 @@ using StrategyFlow.Workflow.Http;
 namespace StrategyFlow.Functions;
 
 /// <summary>The personal links from the emails (forms, the strategy to read, the owner's progress): anonymous, because the sealed token is the credential.</summary>
-public sealed class FormsApi(FormServices services)
+public sealed class FormApiFunctions(FormServices services)
 {
     [Function("ShowForm")]
     public Task<IResult> Show(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Form)] HttpRequest request,
         string token,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -18,7 +18,7 @@ public sealed class FormsApi(FormServices services)
 
     [Function("DownloadStrategyDocument")]
     public Task<IResult> Download(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "forms/{token}/document")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FormDocument)] HttpRequest request,
         string token,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -26,7 +26,7 @@ public sealed class FormsApi(FormServices services)
 
     [Function("SubmitForm")]
     public Task<IResult> Submit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Form)] HttpRequest request,
         string token,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

@@ -1,0 +1,3 @@
+namespace StrategyFlow.Workflow.Status;
+
+public sealed record DocumentLocation(string Href, string Blob);
