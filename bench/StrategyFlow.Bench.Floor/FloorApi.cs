@@ -11,7 +11,7 @@ namespace StrategyFlow.Bench.Floor;
 public static class FloorApi
 {
     /// <summary>The product's form post waits as long for its stage to count the event.</summary>
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     public sealed record Ready(string Status);
 
@@ -34,7 +34,7 @@ public static class FloorApi
         return floor;
     }
 
-    static async Task<IResult> StartAsync(string id, FloorInput input, DurableTaskClient client, FloorProgress progress, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(string id, FloorInput input, DurableTaskClient client, FloorProgress progress, CancellationToken cancellationToken)
     {
         if (input.Stages <= 0 || input.Stakeholders <= 0 || input.Window <= TimeSpan.Zero)
         {
@@ -52,7 +52,7 @@ public static class FloorApi
     /// Raises the event and answers once the instance counted it, like a form post that confirms what it sent.
     /// The payload is bound to its own type, so the worker's converter reads back what it wrote.
     /// </summary>
-    static async Task<IResult> RaiseAsync<T>(string id, string name, T payload, DurableTaskClient client, FloorProgress progress, CancellationToken cancellationToken)
+    private static async Task<IResult> RaiseAsync<T>(string id, string name, T payload, DurableTaskClient client, FloorProgress progress, CancellationToken cancellationToken)
     {
         var before = progress.Events(id);
         await client.RaiseEventAsync(id, name, payload, cancellationToken);
@@ -61,7 +61,7 @@ public static class FloorApi
             : TypedResults.Accepted((string?)null, new EventCounted(false, before, false));
     }
 
-    static async Task<IResult> GetAsync(string id, DurableTaskClient client, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         return instance is null

@@ -67,14 +67,14 @@ public sealed class FloorOrchestrator(FloorProgress progress) : TaskOrchestrator
         return new FloorOutcome(events, TimedOut: false);
     }
 
-    FloorOutcome TimedOut(TaskOrchestrationContext context, int events)
+    private FloorOutcome TimedOut(TaskOrchestrationContext context, int events)
     {
         Counted(context, events, done: true);
         return new FloorOutcome(events, TimedOut: true);
     }
 
     // Told only when the event is new, not on replay: the host acknowledges a post without a storage read.
-    void Counted(TaskOrchestrationContext context, int events, bool done = false)
+    private void Counted(TaskOrchestrationContext context, int events, bool done = false)
     {
         if (!context.IsReplaying)
         {
@@ -83,22 +83,22 @@ public sealed class FloorOrchestrator(FloorProgress progress) : TaskOrchestrator
     }
 
     /// <summary>A waiting phase: one timer for all its waits, cancelled when the phase ends so the instance can complete.</summary>
-    sealed class Phase : IDisposable
+    private sealed class Phase : IDisposable
     {
-        readonly CancellationTokenSource cancel = new();
-        readonly Task deadline;
+        private readonly CancellationTokenSource _cancel = new();
+        private readonly Task _deadline;
 
         public Phase(TaskOrchestrationContext context, TimeSpan window) =>
-            deadline = context.CreateTimer(context.CurrentUtcDateTime + window, cancel.Token);
+            _deadline = context.CreateTimer(context.CurrentUtcDateTime + window, _cancel.Token);
 
         /// <summary>The event, or null when the phase's timer fired first.</summary>
         public async Task<T?> WaitAsync<T>(Task<T> wait)
-            where T : class => await Task.WhenAny(wait, deadline) == wait ? wait.Result : null;
+            where T : class => await Task.WhenAny(wait, _deadline) == wait ? wait.Result : null;
 
         public void Dispose()
         {
-            cancel.Cancel();
-            cancel.Dispose();
+            _cancel.Cancel();
+            _cancel.Dispose();
         }
     }
 }

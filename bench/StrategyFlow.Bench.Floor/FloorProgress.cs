@@ -9,7 +9,7 @@ namespace StrategyFlow.Bench.Floor;
 /// </summary>
 public sealed class FloorProgress
 {
-    readonly ConcurrentDictionary<string, Instance> instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Instance> _instances = new(StringComparer.Ordinal);
 
     /// <summary>Events the instance counted so far; -1 until it has started.</summary>
     public int Events(string instanceId) => Of(instanceId).Read().Events;
@@ -40,32 +40,32 @@ public sealed class FloorProgress
         }
     }
 
-    Instance Of(string instanceId) => instances.GetOrAdd(instanceId, _ => new Instance());
+    private Instance Of(string instanceId) => _instances.GetOrAdd(instanceId, _ => new Instance());
 
-    sealed class Instance
+    private sealed class Instance
     {
-        readonly Lock gate = new();
-        int events = -1;
-        bool done;
-        TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private int _events = -1;
+        private bool _done;
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public (int Events, bool Done, Task Changed) Read()
         {
-            lock (gate)
+            lock (_gate)
             {
-                return (events, done, changed.Task);
+                return (_events, _done, _changed.Task);
             }
         }
 
         public void Set(int counted, bool ended)
         {
             TaskCompletionSource signal;
-            lock (gate)
+            lock (_gate)
             {
-                events = Math.Max(events, counted);
-                done |= ended;
-                signal = changed;
-                changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                _events = Math.Max(_events, counted);
+                _done |= ended;
+                signal = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
             signal.TrySetResult();
         }

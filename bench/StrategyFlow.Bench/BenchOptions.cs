@@ -191,7 +191,7 @@ public sealed record BenchOptions
     }
 
     /// <summary>Checks the open-loop options together and sets the strategy count from the rate and duration.</summary>
-    static BenchOptions OpenLoop(BenchOptions options, bool strategiesGiven)
+    private static BenchOptions OpenLoop(BenchOptions options, bool strategiesGiven)
     {
         var findRates = options.FindRates;
         var openLoop = options.ArrivalRate is not null || findRates is not null;
@@ -214,14 +214,14 @@ public sealed record BenchOptions
         return options.ArrivalRate is { } rate ? WithRate(options, rate) : options;
     }
 
-    static BenchOptions WithRate(BenchOptions options, double rate) => options with
+    private static BenchOptions WithRate(BenchOptions options, double rate) => options with
     {
         ArrivalRate = rate,
         // Arrivals at 0, 60/R, 120/R... s, all of them before the duration ends.
         Strategies = Math.Max(1, (int)Math.Ceiling(rate * options.ArrivalMinutes!.Value - 1e-9)),
     };
 
-    static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, KeyValuePair<string, string> setting) =>
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, KeyValuePair<string, string> setting) =>
         new(settings) { [setting.Key] = setting.Value };
 }
 

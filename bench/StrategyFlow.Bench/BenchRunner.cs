@@ -16,18 +16,18 @@ namespace StrategyFlow.Bench;
 /// </summary>
 public static class BenchRunner
 {
-    const string OpsKey = "bench-ops-key";
-    const string TaskHub = "StrategyFlow";
+    private const string OpsKey = "bench-ops-key";
+    private const string TaskHub = "StrategyFlow";
 
     /// <summary>
     /// After the last post, how long the counts keep running: the episodes the last posts started (a floor
     /// post is acknowledged before its episode commits; the product's last episode follows its last mail) are
     /// committed and counted. Well above a queue poll and a commit when nothing else is running.
     /// </summary>
-    static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
     /// <summary>The floor's host, built with the bench in the same configuration.</summary>
-    static string FloorHostAssembly => typeof(BenchRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    private static string FloorHostAssembly => typeof(BenchRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "FloorHostAssembly").Value ?? throw new InvalidOperationException("FloorHostAssembly metadata is missing.");
 
     public static async Task<BenchResult> RunAsync(BenchOptions options, TextWriter log)
@@ -178,7 +178,7 @@ public static class BenchRunner
     }
 
     /// <summary>What driving the strategies saw; CPU in % of one core over the drive.</summary>
-    sealed record Drive(
+    private sealed record Drive(
         Measurements Measurements, IReadOnlyList<string> Errors, TimeSpan Duration, long PeakRss, int MostInFlight,
         double HostCpuPercent, double AzuriteCpuPercent, double BenchCpuPercent, HostKill? Kill);
 
@@ -186,9 +186,9 @@ public static class BenchRunner
     /// The host was killed at <paramref name="KilledAt"/> with <paramref name="InFlight"/> strategies running, and
     /// answered again at <paramref name="ReadyAt"/>; <paramref name="OutputBeforeKill"/> is what the killed process wrote last.
     /// </summary>
-    sealed record HostKill(DateTimeOffset KilledAt, DateTimeOffset ReadyAt, int InFlight, string OutputBeforeKill);
+    private sealed record HostKill(DateTimeOffset KilledAt, DateTimeOffset ReadyAt, int InFlight, string OutputBeforeKill);
 
-    static async Task<Drive> DriveAsync(BenchOptions options, Uri baseUrl, LocalHostServer host, HostCpu hostCpu, int azuritePid, TextWriter log)
+    private static async Task<Drive> DriveAsync(BenchOptions options, Uri baseUrl, LocalHostServer host, HostCpu hostCpu, int azuritePid, TextWriter log)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -254,7 +254,7 @@ public static class BenchRunner
     /// kill -9 of the host <paramref name="after"/> into the run, then a restart on the same data folder, port and
     /// storage; null when the run ended first.
     /// </summary>
-    static async Task<HostKill?> KillAndRestartAsync(LocalHostServer host, HostCpu hostCpu, TimeSpan after, Measurements measurements, TextWriter log, CancellationToken runEnded)
+    private static async Task<HostKill?> KillAndRestartAsync(LocalHostServer host, HostCpu hostCpu, TimeSpan after, Measurements measurements, TextWriter log, CancellationToken runEnded)
     {
         try
         {
@@ -278,7 +278,7 @@ public static class BenchRunner
     }
 
     /// <summary>The host's resident set every half second: its peak, and the most strategies in flight at once.</summary>
-    static async Task<(long PeakRss, int MostInFlight)> SampleMemoryAsync(Func<int> hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
+    private static async Task<(long PeakRss, int MostInFlight)> SampleMemoryAsync(Func<int> hostPid, Measurements measurements, TextWriter log, CancellationToken cancellationToken)
     {
         long peak = 0;
         var mostInFlight = 0;
@@ -323,17 +323,17 @@ public static class BenchRunner
     }
 
     /// <summary>Every message in the development mailbox, by a client of its own (the drive's is gone).</summary>
-    static async Task<IReadOnlyList<MailItem>> ListMailAsync(Uri baseUrl)
+    private static async Task<IReadOnlyList<MailItem>> ListMailAsync(Uri baseUrl)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
         return await Mailbox.AllAsync(http);
     }
 
-    static string ThinkText(BenchOptions options) => options.ThinkTime is { } think
+    private static string ThinkText(BenchOptions options) => options.ThinkTime is { } think
         ? string.Create(CultureInfo.InvariantCulture, $", think time exponential, mean {think} s (seed {options.Seed})")
         : "";
 
-    static async Task<LocalHostServer> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
+    private static async Task<LocalHostServer> StartHostAsync(BenchOptions options, Uri baseUrl, string dataDirectory, string storage)
     {
         var floor = options.Workload == Workloads.Floor;
         var host = new LocalHostServer(baseUrl, dataDirectory, storage, OpsKey)
@@ -362,5 +362,5 @@ public static class BenchRunner
         }
     }
 
-    static double Megabytes(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
+    private static double Megabytes(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
 }

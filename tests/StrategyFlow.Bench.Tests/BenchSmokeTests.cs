@@ -30,7 +30,7 @@ public sealed class BenchSmokeTests
     }
 
     /// <summary>Two strategies (or floor instances) with one stakeholder each, all completed with every post made.</summary>
-    static async Task<BenchResult> RunTwoWithOneStakeholderAsync(BenchOptions workload)
+    private static async Task<BenchResult> RunTwoWithOneStakeholderAsync(BenchOptions workload)
     {
         var options = workload with
         {

@@ -6,15 +6,15 @@ namespace StrategyFlow.Bench.Tests;
 /// <summary>The per-minute series, the open-loop verdict, the crash analysis and the think times, on made-up runs.</summary>
 public sealed class TimelineTests
 {
-    static readonly DateTimeOffset Start = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
-    static DateTimeOffset At(double seconds) => Start.AddSeconds(seconds);
+    private static DateTimeOffset At(double seconds) => Start.AddSeconds(seconds);
 
     /// <summary>One arrival every 60/<paramref name="rate"/> s for <paramref name="minutes"/>, each taking <paramref name="lifetime"/>(i) seconds.</summary>
-    static List<StrategySpan> OpenLoop(double rate, int minutes, Func<int, double> lifetime) =>
+    private static List<StrategySpan> OpenLoop(double rate, int minutes, Func<int, double> lifetime) =>
         Enumerable.Range(0, (int)(rate * minutes)).Select(i => new StrategySpan(At(i * 60 / rate), At((i * 60 / rate) + lifetime(i)), true)).ToList();
 
-    static List<TimedSample> FastEmails(int minutes) => Enumerable.Range(0, minutes * 6).Select(i => new TimedSample(At(i * 10), 200)).ToList();
+    private static List<TimedSample> FastEmails(int minutes) => Enumerable.Range(0, minutes * 6).Select(i => new TimedSample(At(i * 10), 200)).ToList();
 
     [Fact]
     public void PerMinute_CountsArrivalsAndCompletionsAndCarriesTheBacklog()

@@ -6,19 +6,19 @@ namespace StrategyFlow.Testing;
 public sealed class AzuriteServer : IDisposable
 {
     // Azurite's well-known development account: public, documented, not a secret.
-    const string Account = "devstoreaccount1";
-    const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string Account = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    readonly ChildProcess process;
+    private readonly ChildProcess _process;
 
-    AzuriteServer(string? location)
+    private AzuriteServer(string? location)
     {
         if (!File.Exists(RepositoryPaths.Azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed at {RepositoryPaths.Azurite}: run `npm ci` in the repository root (scripts/test.sh does).");
         }
         string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
-        process = ChildProcess.Start(
+        _process = ChildProcess.Start(
             RepositoryPaths.Azurite,
             ["--silent", .. storage, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
              "--blobPort", Port(BlobPort), "--queuePort", Port(QueuePort), "--tablePort", Port(TablePort)],
@@ -33,7 +33,7 @@ public sealed class AzuriteServer : IDisposable
     public int TablePort { get; } = FreePort.Next();
 
     /// <summary>The process id, for reading its memory and CPU time.</summary>
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
@@ -50,8 +50,8 @@ public sealed class AzuriteServer : IDisposable
         try
         {
             await Poll.UntilAsync(
-                async () => azurite.process.HasExited
-                    ? throw new InvalidOperationException($"Azurite exited ({azurite.process.ExitCode}):\n{azurite.process.Output}")
+                async () => azurite._process.HasExited
+                    ? throw new InvalidOperationException($"Azurite exited ({azurite._process.ExitCode}):\n{azurite._process.Output}")
                     : await FreePort.IsListeningAsync(azurite.BlobPort) && await FreePort.IsListeningAsync(azurite.QueuePort)
                       && await FreePort.IsListeningAsync(azurite.TablePort),
                 TimeSpan.FromSeconds(60),
@@ -65,7 +65,7 @@ public sealed class AzuriteServer : IDisposable
         }
     }
 
-    public void Dispose() => process.Dispose();
+    public void Dispose() => _process.Dispose();
 
-    static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,15 +10,15 @@ namespace StrategyFlow.Testing;
 /// </summary>
 public sealed class ChildProcess : IDisposable
 {
-    const int KeptLines = 300;
+    private const int KeptLines = 300;
 
-    readonly Process process;
-    readonly ConcurrentQueue<string> output = new();
-    Process? watchdog;
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _watchdog;
 
-    ChildProcess(Process process)
+    private ChildProcess(Process process)
     {
-        this.process = process;
+        _process = process;
         AppDomain.CurrentDomain.ProcessExit += OnTestRunExit;
     }
 
@@ -40,17 +40,17 @@ public sealed class ChildProcess : IDisposable
             start.Environment[name] = value;
         }
         var child = new ChildProcess(new Process { StartInfo = start });
-        child.process.OutputDataReceived += (_, e) => child.Keep(e.Data);
-        child.process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
-        child.process.Start();
-        child.process.BeginOutputReadLine();
-        child.process.BeginErrorReadLine();
-        child.watchdog = StartWatchdog(child.process.Id);
+        child._process.OutputDataReceived += (_, e) => child.Keep(e.Data);
+        child._process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
+        child._process.Start();
+        child._process.BeginOutputReadLine();
+        child._process.BeginErrorReadLine();
+        child._watchdog = StartWatchdog(child._process.Id);
         return child;
     }
 
     // If the test run itself is killed (no disposal, no ProcessExit), this kills the child a second later.
-    static Process StartWatchdog(int childId)
+    private static Process StartWatchdog(int childId)
     {
         var watch = new ProcessStartInfo("setsid") { UseShellExecute = false };
         foreach (var argument in new[]
@@ -64,33 +64,33 @@ public sealed class ChildProcess : IDisposable
         return Process.Start(watch) ?? throw new InvalidOperationException("The watchdog did not start.");
     }
 
-    public int Id => process.Id;
+    public int Id => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>The last lines the process wrote, for failure messages.</summary>
-    public string Output => string.Join(Environment.NewLine, output);
+    public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>SIGTERM: what Ctrl-C in run.sh and a service manager send.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
     /// <summary>SIGKILL (kill -9) of the process and its children: a crash.</summary>
     public void Kill()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
-        process.WaitForExit();
+        _process.WaitForExit();
     }
 
-    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     public void Dispose()
     {
@@ -103,24 +103,24 @@ public sealed class ChildProcess : IDisposable
         {
             // never started
         }
-        if (watchdog is { HasExited: false })
+        if (_watchdog is { HasExited: false })
         {
-            watchdog.Kill();
+            _watchdog.Kill();
         }
-        watchdog?.Dispose();
-        process.Dispose();
+        _watchdog?.Dispose();
+        _process.Dispose();
     }
 
-    void OnTestRunExit(object? sender, EventArgs e) => Kill();
+    private void OnTestRunExit(object? sender, EventArgs e) => Kill();
 
-    void Keep(string? line)
+    private void Keep(string? line)
     {
         if (line is null)
         {
             return;
         }
-        output.Enqueue(line);
-        while (output.Count > KeptLines && output.TryDequeue(out _))
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
         }
     }

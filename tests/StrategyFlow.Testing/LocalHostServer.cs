@@ -9,10 +9,10 @@ namespace StrategyFlow.Testing;
 /// </summary>
 public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string storageConnectionString, string opsKey) : IDisposable
 {
-    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
-    readonly HttpClient probe = CreateProbe(baseUrl, opsKey);
-    ChildProcess? process;
+    private readonly HttpClient _probe = CreateProbe(baseUrl, opsKey);
+    private ChildProcess? _process;
 
     /// <summary>Extra environment for the next start, e.g. <c>STRATEGYFLOW_MAILBOX_FAULTS</c> or <c>LocalHost__Durable__…</c>.</summary>
     public Dictionary<string, string?> Environment { get; } = new();
@@ -30,10 +30,10 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
     public TimeSpan LastStartToReady { get; private set; }
 
     /// <summary>The last lines the host wrote.</summary>
-    public string Output => process?.Output ?? "";
+    public string Output => _process?.Output ?? "";
 
     /// <summary>The running process's id, for reading its memory and CPU time.</summary>
-    public int ProcessId => (process ?? throw new InvalidOperationException("The local host is not running.")).Id;
+    public int ProcessId => (_process ?? throw new InvalidOperationException("The local host is not running.")).Id;
 
     /// <summary>Starts the host and waits until it is ready: <see cref="ReadyPath"/> answers.</summary>
     public async Task StartAsync()
@@ -59,8 +59,8 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
         }
 
         var clock = Stopwatch.StartNew();
-        process = ChildProcess.Start("dotnet", [Assembly], environment, RepositoryPaths.Root);
-        var started = process;
+        _process = ChildProcess.Start("dotnet", [Assembly], environment, RepositoryPaths.Root);
+        var started = _process;
         await Poll.UntilAsync(
             async () =>
             {
@@ -68,7 +68,7 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
                 {
                     throw new InvalidOperationException($"The local host exited ({started.ExitCode}):\n{started.Output}");
                 }
-                using var response = await probe.GetAsync(ReadyPath);
+                using var response = await _probe.GetAsync(ReadyPath);
                 return response.StatusCode == HttpStatusCode.OK;
             },
             StartTimeout,
@@ -77,12 +77,12 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
     }
 
     /// <summary>kill -9: the process gets no chance to clean up.</summary>
-    public void Kill() => process?.Kill();
+    public void Kill() => _process?.Kill();
 
     /// <summary>SIGTERM, then waits for the exit; returns how long the shutdown took and the exit code.</summary>
     public async Task<(TimeSpan Elapsed, int ExitCode)> TerminateAsync(TimeSpan timeout)
     {
-        var running = process ?? throw new InvalidOperationException("The local host is not running.");
+        var running = _process ?? throw new InvalidOperationException("The local host is not running.");
         var clock = Stopwatch.StartNew();
         running.Terminate();
         using var deadline = new CancellationTokenSource(timeout);
@@ -100,17 +100,17 @@ public sealed class LocalHostServer(Uri baseUrl, string dataDirectory, string st
     public async Task RestartAsync()
     {
         Kill();
-        process?.Dispose();
+        _process?.Dispose();
         await StartAsync();
     }
 
     public void Dispose()
     {
-        process?.Dispose();
-        probe.Dispose();
+        _process?.Dispose();
+        _probe.Dispose();
     }
 
-    static HttpClient CreateProbe(Uri baseUrl, string opsKey)
+    private static HttpClient CreateProbe(Uri baseUrl, string opsKey)
     {
         var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
         client.DefaultRequestHeaders.Add("x-functions-key", opsKey);

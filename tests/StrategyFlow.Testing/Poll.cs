@@ -5,7 +5,7 @@ namespace StrategyFlow.Testing;
 /// <summary>Waiting without sleeping as synchronisation: ask again until the answer is yes or the deadline passes.</summary>
 public static class Poll
 {
-    static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Polls until <paramref name="probe"/> returns a value; fails with <paramref name="what"/> (read at the deadline) then.</summary>
     public static async Task<T> UntilAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Func<string> what)

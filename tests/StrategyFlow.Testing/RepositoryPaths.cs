@@ -13,7 +13,7 @@ public static class RepositoryPaths
     /// <summary>Installed by <c>npm ci</c> from the repository's lockfile (scripts/lib/prerequisites.sh).</summary>
     public static string Azurite { get; } = Path.Combine(Root, "node_modules", ".bin", "azurite");
 
-    static string Metadata(string key) =>
+    private static string Metadata(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");
 }

@@ -12,7 +12,7 @@ namespace StrategyFlow.Bench.Driving;
 public sealed class FloorDriver(HttpClient http, string opsKey, Measurements measurements, int stakeholders, TimeSpan timeout)
 {
     /// <summary>The floor host's answer to an event post.</summary>
-    sealed record EventCounted(bool Counted, int Events, bool Done);
+    private sealed record EventCounted(bool Counted, int Events, bool Done);
 
     public async Task RunAsync(string id, int index)
     {
@@ -57,7 +57,7 @@ public sealed class FloorDriver(HttpClient http, string opsKey, Measurements mea
     }
 
     /// <summary>One human action: the post, timed like a form POST; returns whether the instance ended.</summary>
-    async Task<bool> RaiseAsync(string path, object payload, CancellationToken cancellationToken)
+    private async Task<bool> RaiseAsync(string path, object payload, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var response = await PostAsync(path, payload, cancellationToken);
@@ -71,14 +71,14 @@ public sealed class FloorDriver(HttpClient http, string opsKey, Measurements mea
         return counted is { Done: true };
     }
 
-    async Task<HttpResponseMessage> PostAsync(string path, object payload, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> PostAsync(string path, object payload, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(payload) };
         message.Headers.Add("x-functions-key", opsKey);
         return await http.SendAsync(message, cancellationToken);
     }
 
-    static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, string what, CancellationToken cancellationToken)
+    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, string what, CancellationToken cancellationToken)
     {
         if (response.StatusCode != expected)
         {

@@ -2,19 +2,19 @@ namespace StrategyFlow.Bench.Driving;
 
 /// <summary>
 /// A valid answer per stage, as the form fields a browser posts (field names from
-/// src/StrategyFlow.Workflow/Pages/StageLists.cs). Stage 3 refers to the goal and channel that stages 1
+/// src/StrategyFlow.Workflow/Pages/Editor/StageLists.cs). Stage 3 refers to the goal and channel that stages 1
 /// and 2 approve, and stage 4 names an owner for each of them, so every strategy passes the coherence checks.
 /// </summary>
 public static class FormAnswers
 {
     public const string BusinessGoal = "Kasvattaa B2B-liidejä 20 %";
-    const string Goal = "Lisää liidejä LinkedInistä";
-    const string Audience = "IT-päättäjät";
-    const string Channel = "LinkedIn";
-    const string Activity = "Asiakastarinat";
+    private const string Goal = "Lisää liidejä LinkedInistä";
+    private const string Audience = "IT-päättäjät";
+    private const string Channel = "LinkedIn";
+    private const string Activity = "Asiakastarinat";
 
     // More than any stage asks; the form reads only as many as the stage has questions.
-    const int Responses = 8;
+    private const int Responses = 8;
 
     public static IReadOnlyList<KeyValuePair<string, string>> Answer(string stage, string action, string ownerEmail)
     {

@@ -26,17 +26,17 @@ public sealed record MailItem(string Id, string To, string Subject, DateTimeOffs
 /// </summary>
 public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposable
 {
-    readonly ConcurrentDictionary<string, Channel<MailItem>> inboxes = new(StringComparer.Ordinal);
-    readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    readonly CancellationTokenSource stop = new();
-    Task? polling;
+    private readonly ConcurrentDictionary<string, Channel<MailItem>> _inboxes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _polling;
 
     // A message becomes visible a moment after its sentAt: look back this far past the newest seen.
-    static readonly TimeSpan LookBack = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LookBack = TimeSpan.FromSeconds(5);
 
     public ChannelReader<MailItem> InboxOf(string strategy) => Inbox(strategy).Reader;
 
-    public void Start() => polling = PollAsync(stop.Token);
+    public void Start() => _polling = PollAsync(_stop.Token);
 
     /// <summary>Every message in the mailbox (after a run: one request, however many).</summary>
     public static async Task<IReadOnlyList<MailItem>> AllAsync(HttpClient http) =>
@@ -44,23 +44,23 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        if (polling is not null)
+        await _stop.CancelAsync();
+        if (_polling is not null)
         {
             try
             {
-                await polling;
+                await _polling;
             }
             catch (OperationCanceledException)
             {
             }
         }
-        stop.Dispose();
+        _stop.Dispose();
     }
 
-    Channel<MailItem> Inbox(string strategy) => inboxes.GetOrAdd(strategy, _ => Channel.CreateUnbounded<MailItem>());
+    private Channel<MailItem> Inbox(string strategy) => _inboxes.GetOrAdd(strategy, _ => Channel.CreateUnbounded<MailItem>());
 
-    async Task PollAsync(CancellationToken cancellationToken)
+    private async Task PollAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
         DateTimeOffset? newest = null;
@@ -79,7 +79,7 @@ public sealed class Mailbox(HttpClient http, TimeSpan interval) : IAsyncDisposab
             foreach (var message in messages ?? [])
             {
                 newest = newest is { } n && n > message.SentAt ? n : message.SentAt;
-                if (seen.Add(message.Id) && message.Strategy.Length > 0)
+                if (_seen.Add(message.Id) && message.Strategy.Length > 0)
                 {
                     Inbox(message.Strategy).Writer.TryWrite(message);
                 }

@@ -20,17 +20,17 @@ public sealed partial class StrategyDriver(
     HttpClient http, string opsKey, Mailbox mailbox, Measurements measurements, int stakeholders, TimeSpan timeout,
     ThinkTime? think = null, bool hostMayRestart = false)
 {
-    static readonly string[] Stages = ["goals", "audiences", "activities", "ownership"];
-    static readonly TimeSpan EarlyLinkGrace = TimeSpan.FromSeconds(10);
+    private static readonly string[] Stages = ["goals", "audiences", "activities", "ownership"];
+    private static readonly TimeSpan EarlyLinkGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// After a kill the early link can last longer: the episode that commits the stage's state is retried only
     /// once its control-queue message shows again (the local host hides it for 20 s), while the mail it had
     /// enqueued may already be out.
     /// </summary>
-    static readonly TimeSpan EarlyLinkGraceAfterRestart = TimeSpan.FromSeconds(60);
-    static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-    static readonly TimeSpan StartClaimRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan EarlyLinkGraceAfterRestart = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StartClaimRetryDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>Stages of every strategy.</summary>
     public static int StageCount => Stages.Length;
@@ -109,7 +109,7 @@ public sealed partial class StrategyDriver(
         }
     }
 
-    async Task StartAsync(string id, int index, string owner, CancellationToken cancellationToken)
+    private async Task StartAsync(string id, int index, string owner, CancellationToken cancellationToken)
     {
         var request = new
         {
@@ -163,7 +163,7 @@ public sealed partial class StrategyDriver(
     }
 
     /// <summary>Whether the strategy's run exists (the ops API's status answers 200).</summary>
-    async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
+    private async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
     {
         using var status = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/api/strategies/{Uri.EscapeDataString(id)}")
         {
@@ -176,7 +176,7 @@ public sealed partial class StrategyDriver(
     /// Sends a request; null when the host did not answer and may be restarting (the caller tries again, after
     /// <see cref="RetryDelay"/>, as a person reloads). Otherwise a failure to connect fails the strategy.
     /// </summary>
-    async Task<HttpResponseMessage?> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
         using var message = request();
         try
@@ -196,7 +196,7 @@ public sealed partial class StrategyDriver(
     /// went away during a post, the person opens the link again: a page saying the round closed or the
     /// decision is recorded means the lost post was taken.
     /// </summary>
-    async Task<DateTimeOffset> OpenAndPostAsync(MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> OpenAndPostAsync(MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
         // What last went wrong with a request that is being made again: said when the strategy times out.
         var lastProblem = new StrongBox<string?>();
@@ -210,7 +210,7 @@ public sealed partial class StrategyDriver(
         }
     }
 
-    async Task<DateTimeOffset> OpenAndPostOnceTakenAsync(
+    private async Task<DateTimeOffset> OpenAndPostOnceTakenAsync(
         MailItem mail, IReadOnlyList<KeyValuePair<string, string>> fields, StrongBox<string?> lastProblem, CancellationToken cancellationToken)
     {
         var link = mail.Links.Single(l => l.Contains("/api/forms/", StringComparison.Ordinal));
@@ -275,7 +275,7 @@ public sealed partial class StrategyDriver(
     }
 
     /// <summary>A 503 while the host restarts: counted, and asked again a second later (a lost connection already waited).</summary>
-    async Task RetryAfterUnavailableAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
+    private async Task RetryAfterUnavailableAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
     {
         if (response is not null)
         {
@@ -290,7 +290,7 @@ public sealed partial class StrategyDriver(
     [GeneratedRegex("data-notice=\"(?<kind>[A-Za-z]+)\"")]
     private static partial Regex Notice();
 
-    static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode[] expected, string method, MailItem mail, CancellationToken cancellationToken)
+    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode[] expected, string method, MailItem mail, CancellationToken cancellationToken)
     {
         if (!expected.Contains(response.StatusCode))
         {
@@ -301,30 +301,30 @@ public sealed partial class StrategyDriver(
     }
 
     /// <summary>The strategy's mail as it arrives; each message is taken once.</summary>
-    sealed class Inbox(ChannelReader<MailItem> reader, Measurements measurements, CancellationToken cancellationToken, string strategy)
+    private sealed class Inbox(ChannelReader<MailItem> reader, Measurements measurements, CancellationToken cancellationToken, string strategy)
     {
-        readonly List<MailItem> pending = [];
+        private readonly List<MailItem> _pending = [];
 
         public async Task<IReadOnlyList<MailItem>> TakeAsync(Func<MailItem, bool> match, int count, string what)
         {
             var since = DateTimeOffset.UtcNow;
             while (true)
             {
-                var found = pending.Where(match).Take(count).ToList();
+                var found = _pending.Where(match).Take(count).ToList();
                 if (found.Count == count)
                 {
-                    pending.RemoveAll(found.Contains);
+                    _pending.RemoveAll(found.Contains);
                     measurements.MailWaited(since, found.Max(m => m.SentAt));
                     return found;
                 }
                 try
                 {
-                    pending.Add(await reader.ReadAsync(cancellationToken));
+                    _pending.Add(await reader.ReadAsync(cancellationToken));
                 }
                 catch (OperationCanceledException)
                 {
                     throw new TimeoutException(
-                        $"{strategy}: timed out waiting for {count} mail(s) {what}; unmatched so far: {string.Join(", ", pending.Select(m => $"{m.Kind}/{m.Stage}/{m.Round}"))}");
+                        $"{strategy}: timed out waiting for {count} mail(s) {what}; unmatched so far: {string.Join(", ", _pending.Select(m => $"{m.Kind}/{m.Stage}/{m.Round}"))}");
                 }
             }
         }

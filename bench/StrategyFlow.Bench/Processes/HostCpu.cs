@@ -6,11 +6,11 @@ namespace StrategyFlow.Bench.Processes;
 /// </summary>
 public sealed class HostCpu(Func<int> currentProcessId)
 {
-    TimeSpan gone;
+    private TimeSpan _gone;
 
     /// <summary>Not while a restart is under way: the current process id is then the dead one's.</summary>
-    public TimeSpan Total => gone + ProcessStats.CpuTime(currentProcessId());
+    public TimeSpan Total => _gone + ProcessStats.CpuTime(currentProcessId());
 
     /// <summary>Right before the running process is killed: its time is kept, /proc forgets it with the process.</summary>
-    public void BeforeKill() => gone += ProcessStats.CpuTime(currentProcessId());
+    public void BeforeKill() => _gone += ProcessStats.CpuTime(currentProcessId());
 }

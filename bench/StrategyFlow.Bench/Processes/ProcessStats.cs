@@ -35,7 +35,7 @@ public static class ProcessStats
     }
 
     /// <summary>A /proc file of the process; a clear error, not a file-system one, when it has exited.</summary>
-    static string Read(int pid, string file)
+    private static string Read(int pid, string file)
     {
         try
         {
@@ -48,8 +48,8 @@ public static class ProcessStats
     }
 
     // USER_HZ is 100 on every Linux the bench runs on (it is fixed by the kernel ABI for /proc).
-    const int ClockTicksPerSecond = 100;
+    private const int ClockTicksPerSecond = 100;
 
-    static long Kilobytes(string line) =>
+    private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }

@@ -47,9 +47,9 @@ public sealed record BenchResult
     public string Slug() => Prefix("-") + string.Join("-", [Backend, .. Settings(forFileName: true)]);
 
     // Runs of the product keep the names they always had.
-    string Prefix(string separator) => Workload == Workloads.StrategyFlow ? "" : Workload + separator;
+    private string Prefix(string separator) => Workload == Workloads.StrategyFlow ? "" : Workload + separator;
 
-    IEnumerable<string> Settings(bool forFileName)
+    private IEnumerable<string> Settings(bool forFileName)
     {
         yield return forFileName ? $"p{Partitions}" : $"P={Partitions}";
         if (HostProcessors > 0)
@@ -84,7 +84,7 @@ public sealed record BenchResult
         }
     }
 
-    static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     public required int Completed { get; init; }
     public required int Failed { get; init; }

@@ -36,7 +36,7 @@ public sealed record CrashRecovery(
     public bool ResumedInTime => LongestGapAfterKillSeconds is { } gap && gap <= Targets.Resume.TotalSeconds
         && Within(InFlightWorkAtKill) && Within(StartsCaught);
 
-    static bool Within(Percentiles waits) => waits.Count == 0 || waits.Max <= Targets.Resume.TotalMilliseconds;
+    private static bool Within(Percentiles waits) => waits.Count == 0 || waits.Max <= Targets.Resume.TotalMilliseconds;
 
     public static CrashRecovery Analyze(
         DateTimeOffset runStart, DateTimeOffset killedAt, DateTimeOffset readyAt, int inFlightAtKill,
@@ -64,8 +64,8 @@ public sealed record CrashRecovery(
     }
 
     /// <summary>The longest time between consecutive moments (sorted).</summary>
-    static TimeSpan LongestGap(IReadOnlyList<DateTimeOffset> sorted) =>
+    private static TimeSpan LongestGap(IReadOnlyList<DateTimeOffset> sorted) =>
         sorted.Zip(sorted.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
 
-    static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 1);
+    private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 1);
 }

@@ -17,88 +17,88 @@ public sealed record MailWait(DateTimeOffset Since, DateTimeOffset SentAt);
 /// </summary>
 public sealed class Measurements
 {
-    readonly ConcurrentQueue<double> formPost = new(), formGet = new(), approvalToInvitations = new();
-    readonly ConcurrentQueue<TimedSample> submissionToNextEmail = new();
-    readonly ConcurrentQueue<DateTimeOffset> posts = new();
-    readonly ConcurrentQueue<StrategySpan> spans = new();
-    readonly ConcurrentQueue<MailWait> mailWaits = new();
-    readonly ConcurrentQueue<DateTimeOffset> startsTakenAfterRetry = new();
-    int submissions, inFlight, completed, failed, earlyLinkRejections, retries;
+    private readonly ConcurrentQueue<double> _formPost = new(), _formGet = new(), _approvalToInvitations = new();
+    private readonly ConcurrentQueue<TimedSample> _submissionToNextEmail = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _posts = new();
+    private readonly ConcurrentQueue<StrategySpan> _spans = new();
+    private readonly ConcurrentQueue<MailWait> _mailWaits = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _startsTakenAfterRetry = new();
+    private int _submissions, _inFlight, _completed, _failed, _earlyLinkRejections, _retries;
 
     /// <summary>When the run's clock started: minute 0 of the per-minute series.</summary>
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>Form GETs answered 403 right after the mail arrived, then 200 on a retry.</summary>
-    public int EarlyLinkRejections => earlyLinkRejections;
+    public int EarlyLinkRejections => _earlyLinkRejections;
 
-    public void EarlyLinkRejection() => Interlocked.Increment(ref earlyLinkRejections);
+    public void EarlyLinkRejection() => Interlocked.Increment(ref _earlyLinkRejections);
 
     /// <summary>Requests a person made again because the host did not answer (it was down): reloads and re-posts.</summary>
-    public int Retries => retries;
+    public int Retries => _retries;
 
-    public void Retry() => Interlocked.Increment(ref retries);
+    public void Retry() => Interlocked.Increment(ref _retries);
 
-    public int Submissions => submissions;
+    public int Submissions => _submissions;
 
-    public int InFlight => inFlight;
+    public int InFlight => _inFlight;
 
-    public int Completed => completed;
+    public int Completed => _completed;
 
-    public int Failed => failed;
+    public int Failed => _failed;
 
-    public IReadOnlyCollection<StrategySpan> Spans => spans;
+    public IReadOnlyCollection<StrategySpan> Spans => _spans;
 
-    public IReadOnlyCollection<TimedSample> SubmissionsToNextEmail => submissionToNextEmail;
+    public IReadOnlyCollection<TimedSample> SubmissionsToNextEmail => _submissionToNextEmail;
 
     /// <summary>When each form POST (or floor event post) was answered.</summary>
-    public IReadOnlyCollection<DateTimeOffset> Posts => posts;
+    public IReadOnlyCollection<DateTimeOffset> Posts => _posts;
 
-    public IReadOnlyCollection<MailWait> MailWaits => mailWaits;
+    public IReadOnlyCollection<MailWait> MailWaits => _mailWaits;
 
     /// <summary>When each start that the host had not answered at first was finally taken (a kill caught it).</summary>
-    public IReadOnlyCollection<DateTimeOffset> StartsTakenAfterRetry => startsTakenAfterRetry;
+    public IReadOnlyCollection<DateTimeOffset> StartsTakenAfterRetry => _startsTakenAfterRetry;
 
-    public void StartTakenAfterRetry() => startsTakenAfterRetry.Enqueue(DateTimeOffset.UtcNow);
+    public void StartTakenAfterRetry() => _startsTakenAfterRetry.Enqueue(DateTimeOffset.UtcNow);
 
     public void FormPost(TimeSpan elapsed)
     {
-        formPost.Enqueue(elapsed.TotalMilliseconds);
-        posts.Enqueue(DateTimeOffset.UtcNow);
-        Interlocked.Increment(ref submissions);
+        _formPost.Enqueue(elapsed.TotalMilliseconds);
+        _posts.Enqueue(DateTimeOffset.UtcNow);
+        Interlocked.Increment(ref _submissions);
     }
 
-    public void FormGet(TimeSpan elapsed) => formGet.Enqueue(elapsed.TotalMilliseconds);
+    public void FormGet(TimeSpan elapsed) => _formGet.Enqueue(elapsed.TotalMilliseconds);
 
     /// <summary>The round's last answer was posted at <paramref name="postedAt"/>; the next email was sent at <paramref name="sentAt"/>.</summary>
     public void SubmissionToNextEmail(DateTimeOffset postedAt, DateTimeOffset sentAt) =>
-        submissionToNextEmail.Enqueue(new(postedAt, (sentAt - postedAt).TotalMilliseconds));
+        _submissionToNextEmail.Enqueue(new(postedAt, (sentAt - postedAt).TotalMilliseconds));
 
-    public void ApprovalToInvitations(TimeSpan elapsed) => approvalToInvitations.Enqueue(elapsed.TotalMilliseconds);
+    public void ApprovalToInvitations(TimeSpan elapsed) => _approvalToInvitations.Enqueue(elapsed.TotalMilliseconds);
 
-    public void MailWaited(DateTimeOffset since, DateTimeOffset sentAt) => mailWaits.Enqueue(new(since, sentAt));
+    public void MailWaited(DateTimeOffset since, DateTimeOffset sentAt) => _mailWaits.Enqueue(new(since, sentAt));
 
     /// <summary>A strategy starts now; pass the returned time to <see cref="Ended"/>.</summary>
     public DateTimeOffset Started()
     {
-        Interlocked.Increment(ref inFlight);
+        Interlocked.Increment(ref _inFlight);
         return DateTimeOffset.UtcNow;
     }
 
     public void Ended(DateTimeOffset started, bool succeeded)
     {
-        spans.Enqueue(new(started, DateTimeOffset.UtcNow, succeeded));
-        Interlocked.Decrement(ref inFlight);
-        Interlocked.Increment(ref succeeded ? ref completed : ref failed);
+        _spans.Enqueue(new(started, DateTimeOffset.UtcNow, succeeded));
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Increment(ref succeeded ? ref _completed : ref _failed);
     }
 
     public IReadOnlyDictionary<string, Percentiles> Latencies() => new Dictionary<string, Percentiles>
     {
-        ["formPost"] = Percentiles.Of(formPost),
-        ["formGet"] = Percentiles.Of(formGet),
-        ["submissionToNextEmail"] = Percentiles.Of(submissionToNextEmail.Select(s => s.Milliseconds)),
-        ["approvalToInvitations"] = Percentiles.Of(approvalToInvitations),
+        ["formPost"] = Percentiles.Of(_formPost),
+        ["formGet"] = Percentiles.Of(_formGet),
+        ["submissionToNextEmail"] = Percentiles.Of(_submissionToNextEmail.Select(s => s.Milliseconds)),
+        ["approvalToInvitations"] = Percentiles.Of(_approvalToInvitations),
         // Start -> Completed mail of every completed strategy: its max is the slowest one, where starvation shows.
-        ["strategyDuration"] = Percentiles.Of(spans.Where(s => s.Succeeded).Select(s => (s.Ended - s.Started).TotalMilliseconds)),
+        ["strategyDuration"] = Percentiles.Of(_spans.Where(s => s.Succeeded).Select(s => (s.Ended - s.Started).TotalMilliseconds)),
     };
 }
 

@@ -8,7 +8,7 @@ namespace StrategyFlow.Bench.Results;
 /// <summary>The runs as a table (one column per run, plus a ratio column for a pair) and as JSON.</summary>
 public static class Report
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -163,7 +163,7 @@ public static class Report
     }
 
     /// <summary>Each target a run speaks to, met or missed, with its number.</summary>
-    static IEnumerable<string> TargetLines(IReadOnlyList<BenchResult> runs)
+    private static IEnumerable<string> TargetLines(IReadOnlyList<BenchResult> runs)
     {
         static string Verdict(bool met) => met ? "met" : "MISSED";
         foreach (var run in runs)
@@ -203,13 +203,13 @@ public static class Report
         }
     }
 
-    static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    static double? Seconds(BenchResult run, string metric, Func<Percentiles, double> pick) =>
+    private static double? Seconds(BenchResult run, string metric, Func<Percentiles, double> pick) =>
         run.Latencies.GetValueOrDefault(metric) is { Count: > 0 } p ? Math.Round(pick(p) / 1000, 1) : null;
 
     /// <summary>Columns padded to their widest cell: the first left-aligned, numbers right-aligned.</summary>
-    static void Grid(StringBuilder text, IReadOnlyList<IReadOnlyList<string>> table)
+    private static void Grid(StringBuilder text, IReadOnlyList<IReadOnlyList<string>> table)
     {
         var widths = Enumerable.Range(0, table[0].Count).Select(c => table.Max(l => l[c].Length)).ToArray();
         foreach (var line in table)
@@ -230,7 +230,7 @@ public static class Report
         return path;
     }
 
-    static string Format(double? value) => value switch
+    private static string Format(double? value) => value switch
     {
         null => "-",
         var v when Math.Abs(v.Value) < 0.005 => "0",

@@ -50,7 +50,7 @@ public static class Targets
 /// <summary>Per-minute series of a run and the open-loop verdict drawn from them.</summary>
 public static class Timeline
 {
-    static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     public static IReadOnlyList<MinuteStats> PerMinute(Measurements measurements, TimeSpan duration)
     {

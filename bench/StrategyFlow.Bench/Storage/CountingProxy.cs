@@ -13,13 +13,13 @@ namespace StrategyFlow.Bench.Storage;
 /// </summary>
 public sealed class CountingProxy : IAsyncDisposable
 {
-    static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Connection", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Proxy-Connection",
     };
 
-    readonly WebApplication app;
-    readonly HttpClient forward = new(new SocketsHttpHandler
+    private readonly WebApplication _app;
+    private readonly HttpClient _forward = new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         UseCookies = false,
@@ -28,28 +28,28 @@ public sealed class CountingProxy : IAsyncDisposable
     })
     { Timeout = Timeout.InfiniteTimeSpan };
 
-    readonly ConcurrentDictionary<StorageOperation, long> counts = new();
-    readonly Dictionary<int, (StorageService Service, string Target)> routes = new();
+    private readonly ConcurrentDictionary<StorageOperation, long> _counts = new();
+    private readonly Dictionary<int, (StorageService Service, string Target)> _routes = new();
 
-    CountingProxy(IReadOnlyDictionary<StorageService, int> azuritePorts)
+    private CountingProxy(IReadOnlyDictionary<StorageService, int> azuritePorts)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         foreach (var (service, targetPort) in azuritePorts)
         {
             var port = FreePort.Next();
-            routes[port] = (service, $"http://127.0.0.1:{targetPort}/");
+            _routes[port] = (service, $"http://127.0.0.1:{targetPort}/");
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = null;
-            foreach (var port in routes.Keys)
+            foreach (var port in _routes.Keys)
             {
                 kestrel.Listen(IPAddress.Loopback, port);
             }
         });
-        app = builder.Build();
-        app.Run(ForwardAsync);
+        _app = builder.Build();
+        _app.Run(ForwardAsync);
     }
 
     /// <summary>Starts on free ports; a port taken by another process between choosing and binding is chosen again.</summary>
@@ -60,7 +60,7 @@ public sealed class CountingProxy : IAsyncDisposable
             var proxy = new CountingProxy(azuritePorts);
             try
             {
-                await proxy.app.StartAsync();
+                await proxy._app.StartAsync();
                 return proxy;
             }
             catch (IOException e) when (attempt < 5 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
@@ -75,7 +75,7 @@ public sealed class CountingProxy : IAsyncDisposable
     {
         get
         {
-            int Port(StorageService service) => routes.Single(r => r.Value.Service == service).Key;
+            int Port(StorageService service) => _routes.Single(r => r.Value.Service == service).Key;
             return AzuriteServer.ConnectionStringFor(Port(StorageService.Blob), Port(StorageService.Queue), Port(StorageService.Table));
         }
     }
@@ -84,9 +84,9 @@ public sealed class CountingProxy : IAsyncDisposable
     public StorageCounts TakeCounts()
     {
         var taken = new Dictionary<StorageOperation, long>();
-        foreach (var key in counts.Keys)
+        foreach (var key in _counts.Keys)
         {
-            if (counts.TryRemove(key, out var value))
+            if (_counts.TryRemove(key, out var value))
             {
                 taken[key] = value;
             }
@@ -96,16 +96,16 @@ public sealed class CountingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        forward.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _forward.Dispose();
     }
 
-    async Task ForwardAsync(HttpContext context)
+    private async Task ForwardAsync(HttpContext context)
     {
-        var (service, target) = routes[context.Connection.LocalPort];
+        var (service, target) = _routes[context.Connection.LocalPort];
         var request = context.Request;
-        counts.AddOrUpdate(new StorageOperation(service, Operation(request), Resource(request)), 1, (_, n) => n + 1);
+        _counts.AddOrUpdate(new StorageOperation(service, Operation(request), Resource(request)), 1, (_, n) => n + 1);
 
         // The raw target, byte for byte: the shared-key signature covers the path as the client encoded it.
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
@@ -122,7 +122,7 @@ public sealed class CountingProxy : IAsyncDisposable
             }
         }
 
-        using var response = await forward.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        using var response = await _forward.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
         {
@@ -138,13 +138,13 @@ public sealed class CountingProxy : IAsyncDisposable
     /// The queue, table or container after the account (<c>StrategyFlowHistory(…)</c> → <c>StrategyFlowHistory</c>);
     /// empty for the account itself and for a table batch, whose table is named only in its body.
     /// </summary>
-    static string Resource(HttpRequest request)
+    private static string Resource(HttpRequest request)
     {
         var segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length < 2 || segments[1] == "$batch" ? "" : segments[1].Split('(')[0];
     }
 
-    static string Operation(HttpRequest request)
+    private static string Operation(HttpRequest request)
     {
         var path = request.Path.Value ?? "";
         if (path.EndsWith("/$batch", StringComparison.Ordinal))

@@ -25,7 +25,7 @@ public sealed record HistoryAnalysis(
 public static class HistoryTable
 {
     // Events a message brings into an orchestration (their own timestamp is when the message was made).
-    static readonly HashSet<string> Inbound = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Inbound = new(StringComparer.Ordinal)
     {
         "EventRaised", "TaskCompleted", "TaskFailed", "SubOrchestrationInstanceCompleted", "SubOrchestrationInstanceFailed", "ExecutionStarted",
     };

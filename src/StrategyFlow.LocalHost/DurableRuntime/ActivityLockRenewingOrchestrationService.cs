@@ -14,14 +14,14 @@ internal sealed partial class ActivityLockRenewingOrchestrationService(
     IOrchestrationService inner, TimeSpan renewEvery, ILogger<ActivityLockRenewingOrchestrationService> logger)
     : OrchestrationServiceDecorator(inner)
 {
-    readonly ConcurrentDictionary<string, LockRenewal> renewals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LockRenewal> _renewals = new(StringComparer.Ordinal);
 
     public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         var workItem = await base.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
-            renewals[workItem.Id] = new LockRenewal(Inner, workItem, renewEvery, logger);
+            _renewals[workItem.Id] = new LockRenewal(Inner, workItem, renewEvery, logger);
         }
         return workItem!;
     }
@@ -41,32 +41,32 @@ internal sealed partial class ActivityLockRenewingOrchestrationService(
 
     public override async Task StopAsync(bool isForced)
     {
-        await Task.WhenAll(renewals.Keys.Select(id => renewals.TryRemove(id, out var renewal) ? renewal.StopAsync() : Task.CompletedTask));
+        await Task.WhenAll(_renewals.Keys.Select(id => _renewals.TryRemove(id, out var renewal) ? renewal.StopAsync() : Task.CompletedTask));
         await base.StopAsync(isForced);
     }
 
     public override Task StopAsync() => StopAsync(isForced: false);
 
-    Task StopRenewingAsync(TaskActivityWorkItem workItem) =>
-        workItem is not null && renewals.TryRemove(workItem.Id, out var renewal) ? renewal.StopAsync() : Task.CompletedTask;
+    private Task StopRenewingAsync(TaskActivityWorkItem workItem) =>
+        workItem is not null && _renewals.TryRemove(workItem.Id, out var renewal) ? renewal.StopAsync() : Task.CompletedTask;
 
     /// <summary>Renews one work item's lock at a fixed interval until stopped.</summary>
-    sealed class LockRenewal
+    private sealed class LockRenewal
     {
-        readonly CancellationTokenSource stop = new();
-        readonly Task loop;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
 
         public LockRenewal(IOrchestrationService backend, TaskActivityWorkItem workItem, TimeSpan every, ILogger logger) =>
-            loop = RenewAsync(backend, workItem, every, logger, stop.Token);
+            _loop = RenewAsync(backend, workItem, every, logger, _stop.Token);
 
         public async Task StopAsync()
         {
-            await stop.CancelAsync();
-            await loop;
-            stop.Dispose();
+            await _stop.CancelAsync();
+            await _loop;
+            _stop.Dispose();
         }
 
-        static async Task RenewAsync(IOrchestrationService backend, TaskActivityWorkItem workItem, TimeSpan every, ILogger logger, CancellationToken stopping)
+        private static async Task RenewAsync(IOrchestrationService backend, TaskActivityWorkItem workItem, TimeSpan every, ILogger logger, CancellationToken stopping)
         {
             using var timer = new PeriodicTimer(every);
             try

@@ -14,14 +14,14 @@ public sealed partial class DurableReadiness(
     IOptions<DurableRuntimeOptions> options,
     ILogger<DurableReadiness> logger) : BackgroundService
 {
-    const string ProbeInstanceId = "strategyflow-readiness-probe";
+    private const string ProbeInstanceId = "strategyflow-readiness-probe";
 
-    readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsReady => ready.Task.IsCompleted;
+    public bool IsReady => _ready.Task.IsCompleted;
 
     /// <summary>Completes once the durable runtime has answered.</summary>
-    public Task WhenReadyAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
+    public Task WhenReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +34,7 @@ public sealed partial class DurableReadiness(
             try
             {
                 await client.GetInstanceAsync(ProbeInstanceId, getInputsAndOutputs: false, stoppingToken);
-                ready.TrySetResult();
+                _ready.TrySetResult();
                 LogReady(logger, waiting.ElapsedMilliseconds);
                 return;
             }
@@ -47,7 +47,7 @@ public sealed partial class DurableReadiness(
         }
     }
 
-    Task WhenStarted(CancellationToken stoppingToken)
+    private Task WhenStarted(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lifetime.ApplicationStarted.Register(() => started.TrySetResult());

@@ -113,7 +113,7 @@ public static class DurableRuntimeExtensions
     }
 
     /// <summary>Marks the sidecar's endpoints.</summary>
-    sealed class SidecarOnly
+    private sealed class SidecarOnly
     {
         public static readonly SidecarOnly Instance = new();
     }
@@ -139,9 +139,9 @@ public static class DurableRuntimeExtensions
     }
 
     // The backend itself; the sidecar's worker side sees it through ActivityLockRenewingOrchestrationService.
-    const string Backend = "durable-backend";
+    private const string Backend = "durable-backend";
 
-    static IOrchestrationService CreateOrchestrationService(IServiceProvider provider)
+    private static IOrchestrationService CreateOrchestrationService(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<DurableRuntimeOptions>>().Value;
         if (options.Backend == DurableBackend.Memory)
@@ -167,7 +167,7 @@ public static class DurableRuntimeExtensions
     }
 
     // A port the OS just handed out and released; Kestrel binds it moments later.
-    static int FreeLoopbackPort()
+    private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

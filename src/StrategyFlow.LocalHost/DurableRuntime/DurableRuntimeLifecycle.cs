@@ -44,7 +44,7 @@ public sealed partial class DurableRuntimeLifecycle(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    void StopRuntime()
+    private void StopRuntime()
     {
         var stopping = Stopwatch.StartNew();
         try
@@ -58,7 +58,7 @@ public sealed partial class DurableRuntimeLifecycle(
         }
     }
 
-    async Task StopRuntimeAsync()
+    private async Task StopRuntimeAsync()
     {
         using var deadline = new CancellationTokenSource(options.Value.ShutdownTimeout);
         foreach (var worker in services.GetServices<IHostedService>().OfType<DurableTaskWorker>())

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using StrategyFlow.LocalHost.DurableRuntime;
-using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Retention;
 
 namespace StrategyFlow.LocalHost.Hosting;

@@ -79,7 +79,7 @@ public sealed record LocalContract(Uri BaseUrl, string DataDirectory, string Sto
     };
 
     // The repository's .data folder is git-ignored; outside a clone, the working directory is used.
-    static string FindRepositoryRoot(string contentRoot)
+    private static string FindRepositoryRoot(string contentRoot)
     {
         foreach (var start in new[] { AppContext.BaseDirectory, contentRoot, Directory.GetCurrentDirectory() })
         {
@@ -140,7 +140,7 @@ public static class LocalContractExtensions
     }
 
     // Generated once per data folder and kept there (git-ignored), so links survive a restart.
-    static string DevelopmentSigningKey(string dataDirectory)
+    private static string DevelopmentSigningKey(string dataDirectory)
     {
         var path = Path.Combine(dataDirectory, "link-signing-key");
         if (!File.Exists(path))

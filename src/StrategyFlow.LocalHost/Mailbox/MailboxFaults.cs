@@ -8,7 +8,7 @@ namespace StrategyFlow.LocalHost.Mailbox;
 /// </summary>
 public sealed record FaultRates(double Rate429, double Rate503, double DelaySeconds = 0)
 {
-    const double LongestDelaySeconds = 600;
+    private const double LongestDelaySeconds = 600;
 
     public static FaultRates None { get; } = new(0, 0);
 
@@ -46,41 +46,41 @@ public sealed record FaultRates(double Rate429, double Rate503, double DelaySeco
 /// <summary>The fault rates in force; tests switch them at run time through <c>POST /dev/mailbox/faults</c>.</summary>
 public sealed class MailboxFaults(FaultRates initial)
 {
-    volatile FaultRates rates = initial;
-    int held;
+    private volatile FaultRates _rates = initial;
+    private int _held;
 
     /// <summary>Requests being held by the delay right now: a test knows mail is mid-send.</summary>
-    public int Held => Volatile.Read(ref held);
+    public int Held => Volatile.Read(ref _held);
 
     /// <summary>Holds a request for the configured delay.</summary>
     public async Task DelayAsync(TimeProvider clock, CancellationToken cancellationToken)
     {
-        var delay = rates.DelaySeconds;
+        var delay = _rates.DelaySeconds;
         if (delay <= 0)
         {
             return;
         }
-        Interlocked.Increment(ref held);
+        Interlocked.Increment(ref _held);
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(delay), clock, cancellationToken);
         }
         finally
         {
-            Interlocked.Decrement(ref held);
+            Interlocked.Decrement(ref _held);
         }
     }
 
     public FaultRates Rates
     {
-        get => rates;
-        set => rates = value;
+        get => _rates;
+        set => _rates = value;
     }
 
     /// <summary>The status code to fail this request with, or null to serve it.</summary>
     public int? Roll()
     {
-        var current = rates;
+        var current = _rates;
         if (current.Rate429 == 0 && current.Rate503 == 0)
         {
             return null;

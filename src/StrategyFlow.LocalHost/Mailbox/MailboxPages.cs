@@ -14,7 +14,7 @@ public static class MailboxPages
 {
     // Addresses, subjects and links are long words: they break anywhere rather than widen the page. On a phone the
     // inbox's rows stack, each cell under its column's name.
-    const string Style = """
+    private const string Style = """
         body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}
         header,main{max-width:60rem;margin:0 auto;padding:1rem}
         header{border-bottom:1px solid #ccc}
@@ -30,7 +30,7 @@ public static class MailboxPages
         @media (max-width:40rem){table,tbody,tr,td,caption{display:block}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}tr{border-bottom:1px solid #ddd;padding:.4rem 0}td{border:0;padding:.1rem 0}td::before{content:attr(data-label) ": ";font-weight:600}caption{text-align:left}dl{grid-template-columns:minmax(0,1fr)}}
         """;
 
-    static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The pages' policy: no script, no plug-in, only this stylesheet, frames from this host only.</summary>
     public static readonly string PagePolicy =
@@ -123,17 +123,17 @@ public static class MailboxPages
             .ToString();
     }
 
-    static void Open(StringBuilder html, string title) =>
+    private static void Open(StringBuilder html, string title) =>
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
             .Append(Encoder.Encode(title)).Append(" – StrategyFlow mailbox</title><style>").Append(Style).Append("</style></head><body>")
             .Append("<header><nav aria-label=\"Mailbox\"><a href=\"/dev/mailbox\">Inbox</a></nav></header>");
 
-    static void Time(StringBuilder html, DateTimeOffset at) =>
+    private static void Time(StringBuilder html, DateTimeOffset at) =>
         html.Append("<time datetime=\"").Append(at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
             .Append(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(" UTC</time>");
 
-    static string Subject(StoredMessage message) => message.Subject.Length > 0 ? message.Subject : "(no subject)";
+    private static string Subject(StoredMessage message) => message.Subject.Length > 0 ? message.Subject : "(no subject)";
 
-    static string Display(EmailAddress address) => address.Name is null ? address.Email : $"{address.Name} <{address.Email}>";
+    private static string Display(EmailAddress address) => address.Name is null ? address.Email : $"{address.Name} <{address.Email}>";
 }

@@ -9,29 +9,29 @@ namespace StrategyFlow.LocalHost.Mailbox;
 /// </summary>
 public sealed partial class MailboxStore
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    readonly string directory;
-    readonly Lock gate = new();
-    readonly Dictionary<string, StoredMessage> messages = new(StringComparer.Ordinal);
+    private readonly string _directory;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, StoredMessage> _messages = new(StringComparer.Ordinal);
 
     public MailboxStore(LocalContract contract, ILogger<MailboxStore> logger)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        directory = Path.Combine(contract.DataDirectory, "mailbox");
-        Directory.CreateDirectory(directory);
-        foreach (var temp in Directory.EnumerateFiles(directory, "*.tmp"))
+        _directory = Path.Combine(contract.DataDirectory, "mailbox");
+        Directory.CreateDirectory(_directory);
+        foreach (var temp in Directory.EnumerateFiles(_directory, "*.tmp"))
         {
             File.Delete(temp); // a write cut short by a crash: it was never acknowledged
         }
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json"))
+        foreach (var file in Directory.EnumerateFiles(_directory, "*.json"))
         {
             try
             {
                 var message = JsonSerializer.Deserialize<StoredMessage>(File.ReadAllText(file), Json);
                 if (message is not null)
                 {
-                    messages[message.Id] = message;
+                    _messages[message.Id] = message;
                 }
             }
             catch (JsonException e)
@@ -49,7 +49,7 @@ public sealed partial class MailboxStore
         ArgumentNullException.ThrowIfNull(batch);
         foreach (var message in batch)
         {
-            var path = Path.Combine(directory, $"{message.Id}.json");
+            var path = Path.Combine(_directory, $"{message.Id}.json");
             var temp = $"{path}.tmp";
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
@@ -58,11 +58,11 @@ public sealed partial class MailboxStore
             }
             File.Move(temp, path, overwrite: false);
         }
-        lock (gate)
+        lock (_gate)
         {
             foreach (var message in batch)
             {
-                messages[message.Id] = message;
+                _messages[message.Id] = message;
             }
         }
     }
@@ -70,9 +70,9 @@ public sealed partial class MailboxStore
     /// <summary>Newest first; <paramref name="to"/> keeps one recipient's messages only, <paramref name="since"/> those sent then or later.</summary>
     public IReadOnlyList<StoredMessage> List(string? to = null, DateTimeOffset? since = null)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return messages.Values
+            return _messages.Values
                 .Where(m => string.IsNullOrEmpty(to) || m.To.Email.Equals(to, StringComparison.OrdinalIgnoreCase))
                 .Where(m => since is null || m.SentAt >= since)
                 .OrderByDescending(m => m.SentAt)
@@ -83,21 +83,21 @@ public sealed partial class MailboxStore
 
     public StoredMessage? Find(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return messages.GetValueOrDefault(id);
+            return _messages.GetValueOrDefault(id);
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var id in messages.Keys)
+            foreach (var id in _messages.Keys)
             {
-                File.Delete(Path.Combine(directory, $"{id}.json"));
+                File.Delete(Path.Combine(_directory, $"{id}.json"));
             }
-            messages.Clear();
+            _messages.Clear();
         }
     }
 

@@ -79,6 +79,6 @@ public static class SendGridEndpoint
         }
     }
 
-    static IResult Errors(int status, params SendGridError[] errors) =>
+    private static IResult Errors(int status, params SendGridError[] errors) =>
         Results.Json(new { errors }, statusCode: status);
 }

@@ -37,7 +37,7 @@ public sealed record SendGridRequest(
     public const int MaxCategoryLength = 255;
 
     // Headers SendGrid sets itself and refuses in a request.
-    static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "x-sg-id", "x-sg-eid", "received", "dkim-signature", "content-type", "content-transfer-encoding",
         "to", "from", "subject", "reply-to", "cc", "bcc",
@@ -80,7 +80,7 @@ public sealed record SendGridRequest(
             : (new SendGridRequest(personalizations, from!, replyTo, subject, text, html, headers, customArgs, categories, sandbox), errors);
     }
 
-    static List<Personalization> ReadPersonalizations(
+    private static List<Personalization> ReadPersonalizations(
         JsonElement root, IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, string> customArgs, List<SendGridError> errors)
     {
         var result = new List<Personalization>();
@@ -134,7 +134,7 @@ public sealed record SendGridRequest(
         return result;
     }
 
-    static (string? Text, string? Html) ReadContent(JsonElement root, List<SendGridError> errors)
+    private static (string? Text, string? Html) ReadContent(JsonElement root, List<SendGridError> errors)
     {
         if (!root.TryGetProperty("content", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
         {
@@ -183,7 +183,7 @@ public sealed record SendGridRequest(
         return (text, html);
     }
 
-    static List<string> ReadCategories(JsonElement root, List<SendGridError> errors)
+    private static List<string> ReadCategories(JsonElement root, List<SendGridError> errors)
     {
         var categories = new List<string>();
         if (!root.TryGetProperty("categories", out var list))
@@ -219,7 +219,7 @@ public sealed record SendGridRequest(
         return categories;
     }
 
-    static bool ReadSandboxMode(JsonElement root, List<SendGridError> errors)
+    private static bool ReadSandboxMode(JsonElement root, List<SendGridError> errors)
     {
         if (!root.TryGetProperty("mail_settings", out var settings) || !settings.TryGetProperty("sandbox_mode", out var sandbox)
             || !sandbox.TryGetProperty("enable", out var enable))
@@ -234,7 +234,7 @@ public sealed record SendGridRequest(
         return enable.GetBoolean();
     }
 
-    static List<EmailAddress> Addresses(JsonElement owner, string name, string ownerPath, List<SendGridError> errors, bool required)
+    private static List<EmailAddress> Addresses(JsonElement owner, string name, string ownerPath, List<SendGridError> errors, bool required)
     {
         var result = new List<EmailAddress>();
         var path = $"{ownerPath}.{name}";
@@ -262,7 +262,7 @@ public sealed record SendGridRequest(
         return result;
     }
 
-    static EmailAddress? Address(JsonElement owner, string name, string path, List<SendGridError> errors, bool required)
+    private static EmailAddress? Address(JsonElement owner, string name, string path, List<SendGridError> errors, bool required)
     {
         if (owner.TryGetProperty(name, out var value))
         {
@@ -275,7 +275,7 @@ public sealed record SendGridRequest(
         return null;
     }
 
-    static EmailAddress? ToAddress(JsonElement value, string path, List<SendGridError> errors)
+    private static EmailAddress? ToAddress(JsonElement value, string path, List<SendGridError> errors)
     {
         var email = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("email", out var e) && e.ValueKind == JsonValueKind.String
             ? e.GetString() : null;
@@ -289,10 +289,10 @@ public sealed record SendGridRequest(
     }
 
     // A bare address (no display name, no surrounding text) that System.Net.Mail accepts.
-    static bool IsEmail(string? email) =>
+    private static bool IsEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.DisplayName.Length == 0;
 
-    static string? OptionalString(JsonElement owner, string name, string path, List<SendGridError> errors)
+    private static string? OptionalString(JsonElement owner, string name, string path, List<SendGridError> errors)
     {
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -306,7 +306,7 @@ public sealed record SendGridRequest(
         return value.GetString();
     }
 
-    static Dictionary<string, string> StringMap(JsonElement owner, string name, string path, List<SendGridError> errors)
+    private static Dictionary<string, string> StringMap(JsonElement owner, string name, string path, List<SendGridError> errors)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -336,7 +336,7 @@ public sealed record SendGridRequest(
         return map;
     }
 
-    static void CheckHeaders(IReadOnlyDictionary<string, string> headers, string path, List<SendGridError> errors)
+    private static void CheckHeaders(IReadOnlyDictionary<string, string> headers, string path, List<SendGridError> errors)
     {
         foreach (var name in headers.Keys.Where(ReservedHeaders.Contains))
         {
@@ -344,7 +344,7 @@ public sealed record SendGridRequest(
         }
     }
 
-    static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> mail, IReadOnlyDictionary<string, string> personalization)
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> mail, IReadOnlyDictionary<string, string> personalization)
     {
         var merged = new Dictionary<string, string>(mail, StringComparer.Ordinal);
         foreach (var (key, value) in personalization)

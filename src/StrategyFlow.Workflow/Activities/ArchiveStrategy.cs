@@ -1,8 +1,8 @@
-using StrategyFlow.Core.Framework;
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
+using StrategyFlow.Core.Framework;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Storage;
 

@@ -1,8 +1,8 @@
-using StrategyFlow.Core.Answers;
-using StrategyFlow.Core.Framework;
 using Microsoft.DurableTask;
+using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Consolidation;
+using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Serialization;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Storage;

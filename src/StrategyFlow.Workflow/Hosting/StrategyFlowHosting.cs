@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SendGrid;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Activities;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
@@ -24,19 +25,7 @@ public static class StrategyFlowHosting
     /// <summary>Options (validated at start-up), SendGrid, Blob Storage, link tokens, the repository.</summary>
     public static IServiceCollection AddStrategyFlow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StrategyFlowOptions>()
-            .Bind(configuration.GetSection(StrategyFlowOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => SigningKeys(o.Links) is not null, "StrategyFlow:Links:SigningKey (and PreviousSigningKeys) must be base64 keys of at least 32 bytes.")
-            .Validate(o => o.Links.Lifetime > TimeSpan.Zero && o.Links.GracePeriod >= TimeSpan.Zero && o.Links.FreshLinkInterval > TimeSpan.Zero,
-                "StrategyFlow:Links:Lifetime and FreshLinkInterval must be positive, GracePeriod not negative.")
-            .Validate(o => o.Retention.KeepEndedFor == TimeSpan.Zero || o.Retention.KeepEndedFor >= o.Links.ReadOnlyLifetime,
-                "StrategyFlow:Retention:KeepEndedFor must be zero (keep for ever) or at least StrategyFlow:Links:ReadOnlyLifetime: read-only links read the history.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Storage.ConnectionString) || Uri.IsWellFormedUriString(o.Storage.BlobServiceUri, UriKind.Absolute),
-                "Set StrategyFlow:Storage:BlobServiceUri (Azure) or StrategyFlow:Storage:ConnectionString (local).")
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StrategyFlowOptions>>(
-            new KeyVaultReferences(configuration.GetSection(StrategyFlowOptions.SectionName)));
+        services.AddStrategyFlowOptions(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(nameof(SendGridClient));
@@ -62,9 +51,9 @@ public static class StrategyFlowHosting
         services.AddSingleton<IBlobStore, AzureBlobStore>();
         services.AddSingleton<StrategyRepository>();
         services.AddSingleton(sp => new LinkTokens(
-            SigningKeys(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links)!,
+            sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links.SigningKeys()!,
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ContinuationTokens(SigningKeys(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links)!.Current));
+        services.AddSingleton(sp => new ContinuationTokens(sp.GetRequiredService<IOptions<StrategyFlowOptions>>().Value.Links.SigningKeys()!.Current));
         services.AddSingleton<MailSender>();
         services.AddSingleton<FreshLinks>();
         services.AddSingleton<FormServices>();
@@ -82,22 +71,5 @@ public static class StrategyFlowHosting
             .AddActivity<PrepareReview>()
             .AddActivity<ApproveStage>()
             .AddActivity<ArchiveStrategy>();
-    }
-
-    /// <summary>The configured keys, or null when any is not base64 of at least 32 bytes.</summary>
-    private static LinkSigningKeys? SigningKeys(LinkOptions links)
-    {
-        var current = Key(links.SigningKey);
-        var previous = links.PreviousSigningKeys
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(Key)
-            .ToList();
-        return current is null || previous.Any(k => k is null) ? null : new LinkSigningKeys(current, previous!);
-
-        static byte[]? Key(string? base64)
-        {
-            var buffer = new byte[((base64?.Length ?? 0) * 3 / 4) + 3];
-            return Convert.TryFromBase64String(base64 ?? "", buffer, out var written) && written >= 32 ? buffer[..written] : null;
-        }
     }
 }

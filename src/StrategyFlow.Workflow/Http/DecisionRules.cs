@@ -1,7 +1,7 @@
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Coherence;
 using StrategyFlow.Core.Documents;
-using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Pages;
 
 namespace StrategyFlow.Workflow.Http;
 
@@ -18,14 +18,12 @@ internal static class DecisionRules
         findings = null;
         if (comment.Length > Limits.Comment)
         {
-            errors.Add(new FieldError("comment", "tooLong", new LocalizedText(
-                $"Kommentti voi olla enintään {Limits.Comment} merkkiä.", $"The comment may be at most {Limits.Comment} characters.")));
+            errors.Add(new FieldError("comment", "tooLong", PageText.CommentTooLong));
         }
 
         if (decision == DecisionKind.ChangesRequested && comment.Length == 0)
         {
-            errors.Add(new FieldError("comment", "required", new LocalizedText(
-                "Kerro sidosryhmille, mitä pitää muuttaa.", "Tell the stakeholders what to change.")));
+            errors.Add(new FieldError("comment", "required", PageText.CommentRequired));
         }
 
         if (decision == DecisionKind.Approved && draft is not null)

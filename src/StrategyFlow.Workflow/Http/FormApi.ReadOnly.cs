@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Pages;
@@ -116,7 +115,7 @@ public static partial class FormApi
         var claims = verification.Claims!;
         var record = await StrategyTimeline.ReadAsync(client, services.Repository, claims.StrategyId, withEvents && verification.IsValid, cancellationToken);
         var header = record?.Definition.Header;
-        Person? person = claims.Role == LinkRole.Owner
+        var person = claims.Role == LinkRole.Owner
             ? header?.Owner.Email == claims.Participant ? header.Owner : null
             : record?.Definition.Everyone().FirstOrDefault(p => p.Email == claims.Participant);
         if (record is null || person is null || claims.Run != (header!.Run ?? ""))

@@ -4,7 +4,7 @@ using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
-using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Storage;

@@ -6,7 +6,7 @@ using SendGrid.Helpers.Mail;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
-using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Storage;
 

@@ -17,12 +17,12 @@ public sealed record DeliveryStatus(string What, DateTimeOffset Since, int Faile
 internal interface IDeliverySignals
 {
     /// <summary>Completes when the strategy is cancelled; never reset.</summary>
-    Task Cancelled { get; }
+    public Task Cancelled { get; }
 
     /// <summary>Completes when ops ask to retry now; <see cref="TakeRetry"/> consumes it.</summary>
-    Task RetryNow { get; }
+    public Task RetryNow { get; }
 
-    void TakeRetry();
+    public void TakeRetry();
 }
 
 /// <summary>

@@ -1,8 +1,7 @@
-using StrategyFlow.Workflow.Activities;
 using Microsoft.DurableTask;
 using StrategyFlow.Core.Documents;
-
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Activities;
 
 namespace StrategyFlow.Workflow.Orchestration;
 
@@ -101,8 +100,8 @@ internal sealed class StageLog(TaskOrchestrationContext context, StageInput inpu
         var round = Round!;
         var collecting = round.Phase == RoundPhase.Collecting;
         var phase = _ended ? StagePhase.Done : collecting ? StagePhase.CollectingInput : StagePhase.AwaitingApproval;
-        IEnumerable<string> answered = _ended ? [] : collecting ? round.Answers.Keys : round.Approved;
-        IEnumerable<string> pending = _ended ? [] : collecting ? round.PendingStakeholders : round.PendingApprovers;
+        var answered = _ended ? [] : collecting ? round.Answers.Keys : round.Approved;
+        var pending = _ended ? [] : collecting ? round.PendingStakeholders : round.PendingApprovers;
         publish(new StageStatus(
             input.Stage.Number(), input.Stage, round.Number, phase, round.Deadline,
             answered.Order(StringComparer.Ordinal).ToList(), pending.Order(StringComparer.Ordinal).ToList(),

@@ -1,8 +1,7 @@
 using StrategyFlow.Core.Answers;
+using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
 using StrategyFlow.Workflow.Mail;
-
-using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Orchestration;
 

@@ -1,5 +1,5 @@
-using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Core.Documents;
+using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Strategies;
 
 namespace StrategyFlow.Workflow.Orchestration;

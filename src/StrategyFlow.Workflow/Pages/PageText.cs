@@ -1,3 +1,4 @@
+using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;
 
 namespace StrategyFlow.Workflow.Pages;
@@ -82,6 +83,9 @@ internal static class PageText
     public static readonly LocalizedText CommentHint = new(
         "Pakollinen, jos pyydät muutoksia: kommentti näytetään sidosryhmille uuden kierroksen kutsussa ja lomakkeella.",
         "Required when you request changes: the stakeholders see it in the new round's email and form.");
+    public static readonly LocalizedText CommentTooLong = new(
+        $"Kommentti voi olla enintään {Limits.Comment} merkkiä.", $"The comment may be at most {Limits.Comment} characters.");
+    public static readonly LocalizedText CommentRequired = new("Kerro sidosryhmille, mitä pitää muuttaa.", "Tell the stakeholders what to change.");
     public static readonly LocalizedText Approve = new("Hyväksy vaihe", "Approve stage");
     public static readonly LocalizedText RequestChanges = new("Pyydä muutoksia", "Request changes");
     public static readonly LocalizedText Reject = new("Hylkää strategia", "Reject strategy");

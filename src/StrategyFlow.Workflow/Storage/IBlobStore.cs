@@ -10,15 +10,15 @@ public interface IBlobStore
     /// Writes the blob unless it exists (<c>If-None-Match: *</c>). Returns true when written or when
     /// identical content was already there (a retry); false when different content is there.
     /// </summary>
-    Task<bool> WriteOnceAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default);
+    public Task<bool> WriteOnceAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default);
 
     /// <summary>The blob's content, or null when it does not exist.</summary>
-    Task<BinaryData?> ReadAsync(string container, string name, CancellationToken cancellationToken = default);
+    public Task<BinaryData?> ReadAsync(string container, string name, CancellationToken cancellationToken = default);
 
-    Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
+    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
 
     /// <summary>Blobs whose names start with the prefix, with their creation time.</summary>
-    Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix, CancellationToken cancellationToken = default);
+    public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix, CancellationToken cancellationToken = default);
 }
 
 public sealed record BlobEntry(string Name, DateTimeOffset CreatedOn);

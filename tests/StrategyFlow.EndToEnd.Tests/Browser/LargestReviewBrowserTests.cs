@@ -17,25 +17,25 @@ namespace StrategyFlow.EndToEnd.Tests.Browser;
 public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
 {
     // The validator's maxima (StrategyFlow.Core.Answers.Limits) and the most business goals a strategy has.
-    const int ShortText = 200;
-    const int MediumText = 1_000;
-    const int LongText = 4_000;
-    const int Comment = 2_000;
-    const int ListItems = 50;
-    const int References = 20;
-    const int BusinessGoals = 20;
+    private const int ShortText = 200;
+    private const int MediumText = 1_000;
+    private const int LongText = 4_000;
+    private const int Comment = 2_000;
+    private const int ListItems = 50;
+    private const int References = 20;
+    private const int BusinessGoals = 20;
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     /// <summary><paramref name="length"/> characters of three UTF-8 bytes each; <paramref name="seed"/> dashes first keep names apart.</summary>
-    static string Worst(int length, int seed = 0) => new string('–', seed) + new string('€', length - seed);
+    private static string Worst(int length, int seed = 0) => new string('–', seed) + new string('€', length - seed);
 
     [Fact]
     public async Task ReviewPage_LargestValidDraftInTheWorstEncoding_ApproveSendBackAndRejectEachGoThrough()
     {
         string[] buttons = ["approve", "requestChanges", "reject"];
         var requests = buttons.Select(_ => LargestRequest()).ToArray();
-        await Task.WhenAll(requests.Select(ops.StartAsync));
+        await Task.WhenAll(requests.Select(_ops.StartAsync));
         await Task.WhenAll(requests.Select(request => AnswerAsync(request, "goals", LargestGoals())));
         var comments = buttons.Select((_, i) => Worst(Comment, i + 1)).ToArray();
 
@@ -44,7 +44,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
             for (var i = 0; i < buttons.Length; i++)
             {
                 var review = await chromium.NewPageAsync(runtime.BaseUrl);
-                await review.GotoAsync(await ops.WaitForLinkAsync(StrategyOps.Approver(requests[i]), "ReviewRequest", "goals"));
+                await review.GotoAsync(await _ops.WaitForLinkAsync(StrategyOps.Approver(requests[i]), "ReviewRequest", "goals"));
                 await Assertions.Expect(review.Locator("[name^='goals['][name$='.title']")).ToHaveCountAsync(ListItems + 1); // and a new row
                 await review.Locator("[name='comment']").FillAsync(comments[i]);
                 await review.Locator($"button[value='{buttons[i]}']").ClickAsync();
@@ -53,7 +53,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
         }
 
         // Approved: the archived stage holds the draft as the page posted it, and the decision the comment.
-        var approved = await ops.WaitForStatusAsync(StrategyOps.Id(requests[0]), s => Decision(s, "Approved") is not null, "the approval");
+        var approved = await _ops.WaitForStatusAsync(StrategyOps.Id(requests[0]), s => Decision(s, "Approved") is not null, "the approval");
         AssertRecordedComment(comments[0], Decision(approved, "Approved")!.Value);
         var snapshot = new BlobContainerClient(runtime.StorageConnectionString, "strategies").GetBlobClient($"{StrategyOps.Id(requests[0])}/stages/1-goals.json");
         await Poll.UntilAsync(async () => (await snapshot.ExistsAsync()).Value, StrategyOps.StepTimeout, "the stage 1 snapshot");
@@ -62,11 +62,11 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
         Assert.Equal(ListItems, content["goals"]!.AsArray().Count);
 
         // Sent back: round 2's form shows the whole comment to the stakeholder.
-        var sentBack = await ops.WaitForLinkAsync(StrategyOps.Stakeholder(requests[1], 1), "SentBack", "goals", round: 2);
+        var sentBack = await _ops.WaitForLinkAsync(StrategyOps.Stakeholder(requests[1], 1), "SentBack", "goals", round: 2);
         Assert.Contains(comments[1], (await Pages.GetAsync(runtime.Http, sentBack)).Text, StringComparison.Ordinal);
 
         // Rejected: the strategy ends, with the comment.
-        var rejected = await ops.WaitForStatusAsync(StrategyOps.Id(requests[2]), s => s.GetProperty("status").GetString() == "Rejected", "the rejection");
+        var rejected = await _ops.WaitForStatusAsync(StrategyOps.Id(requests[2]), s => s.GetProperty("status").GetString() == "Rejected", "the rejection");
         AssertRecordedComment(comments[2], Decision(rejected, "Rejected")!.Value);
     }
 
@@ -78,7 +78,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
     public async Task ReviewPage_LargestValidActivitiesDraftInTheWorstEncoding_IsApproved()
     {
         var request = LargestRequest();
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
         await AnswerAsync(request, "goals", LargestGoals());
         await ApproveAsync(request, "goals");
         await AnswerAsync(request, "audiences", Enumerable.Range(0, ListItems).SelectMany(i => new KeyValuePair<string, string>[]
@@ -100,7 +100,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
         await using (var chromium = await Chromium.LaunchAsync())
         {
             var review = await chromium.NewPageAsync(runtime.BaseUrl);
-            await review.GotoAsync(await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "activities"));
+            await review.GotoAsync(await _ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "activities"));
             await Assertions.Expect(review.Locator("[name^='activities['][name$='.goals']:checked")).ToHaveCountAsync(ListItems * References);
             await review.Locator("[name='comment']").FillAsync(comment);
             await review.Locator("button[value='approve']").ClickAsync();
@@ -108,7 +108,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
         }
 
         var id = StrategyOps.Id(request);
-        var approved = await ops.WaitForStatusAsync(id, s => s.GetProperty("decisions").GetArrayLength() == 3, "the stage 3 approval");
+        var approved = await _ops.WaitForStatusAsync(id, s => s.GetProperty("decisions").GetArrayLength() == 3, "the stage 3 approval");
         AssertRecordedComment(comment, approved.GetProperty("decisions")[2]);
         var snapshot = new BlobContainerClient(runtime.StorageConnectionString, "strategies").GetBlobClient($"{id}/stages/3-activities.json");
         await Poll.UntilAsync(async () => (await snapshot.ExistsAsync()).Value, StrategyOps.StepTimeout, "the stage 3 snapshot");
@@ -118,7 +118,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
     }
 
     /// <summary>A strategy with one stakeholder and as many business goals as allowed, each as long as allowed.</summary>
-    static JsonObject LargestRequest()
+    private static JsonObject LargestRequest()
     {
         var request = StrategyOps.NewRequest("largest", 1, new JsonObject { ["responseWindow"] = "PT5M", ["approvalWindow"] = "PT5M" });
         request["businessGoals"] = new JsonArray([.. Enumerable.Range(0, BusinessGoals).Select(i => (JsonNode)Worst(ShortText, i))]);
@@ -126,7 +126,7 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
     }
 
     /// <summary>The largest valid goals answer: fifty goals, each text as long as allowed.</summary>
-    static IEnumerable<KeyValuePair<string, string>> LargestGoals()
+    private static IEnumerable<KeyValuePair<string, string>> LargestGoals()
     {
         for (var i = 0; i < ListItems; i++)
         {
@@ -138,15 +138,15 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
     }
 
     /// <summary>The name of item <paramref name="i"/> of a list (goals, channels, activities): all as long as allowed, none alike.</summary>
-    static string Name(int i) => Worst(ShortText, i + 1);
+    private static string Name(int i) => Worst(ShortText, i + 1);
 
     /// <summary>
     /// The stakeholder answers <paramref name="stage"/> with every guiding question answered at full length and
     /// <paramref name="items"/>, posted as a browser posts a form with that many rows.
     /// </summary>
-    async Task AnswerAsync(JsonObject request, string stage, IEnumerable<KeyValuePair<string, string>> items)
+    private async Task AnswerAsync(JsonObject request, string stage, IEnumerable<KeyValuePair<string, string>> items)
     {
-        var link = await ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", stage);
+        var link = await _ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", stage);
         // With a stage input this large the link can answer "not valid" for a moment after the invitation is
         // sent: that is not what this test is about, so it waits until the form opens.
         var opened = await Poll.UntilAsync(
@@ -163,18 +163,18 @@ public sealed class LargestReviewBrowserTests(LocalRuntimeFixture runtime)
     }
 
     /// <summary>The approver approves the draft as the review page shows it, over HTTP.</summary>
-    async Task ApproveAsync(JsonObject request, string stage)
+    private async Task ApproveAsync(JsonObject request, string stage)
     {
-        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", stage));
+        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", stage));
         var decided = await form.PostAsync(runtime.Http, "approve");
         Assert.True(decided.StatusCode == HttpStatusCode.OK, $"The approval was refused ({(int)decided.StatusCode}): {decided.Text}");
     }
 
-    static JsonElement? Decision(JsonElement status, string decision) =>
+    private static JsonElement? Decision(JsonElement status, string decision) =>
         status.GetProperty("decisions").EnumerateArray().Where(d => d.GetProperty("decision").GetString() == decision).Select(d => (JsonElement?)d).FirstOrDefault();
 
     /// <summary>The status shortens long comments with an ellipsis: what it shows is the start of what was typed.</summary>
-    static void AssertRecordedComment(string typed, JsonElement decision)
+    private static void AssertRecordedComment(string typed, JsonElement decision)
     {
         var shown = decision.GetProperty("comment").GetString()!.TrimEnd('…');
         Assert.True(shown.Length >= ShortText && typed.StartsWith(shown, StringComparison.Ordinal), $"Recorded comment: {shown}");

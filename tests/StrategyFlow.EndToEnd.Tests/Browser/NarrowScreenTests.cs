@@ -10,9 +10,9 @@ namespace StrategyFlow.EndToEnd.Tests.Browser;
 public sealed class NarrowScreenTests(LocalRuntimeFixture runtime)
 {
     /// <summary>What people paste: an address, a word with no place to break.</summary>
-    const string Unbroken = "https://www.example.com/campaigns/2027/linkedin-thought-leadership-series?utm_source=strategyflow";
+    private const string Unbroken = "https://www.example.com/campaigns/2027/linkedin-thought-leadership-series?utm_source=strategyflow";
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Fact]
     public async Task EveryPageKind_OnA375PxPhone_FitsWithoutScrollingSideways()
@@ -21,8 +21,8 @@ public sealed class NarrowScreenTests(LocalRuntimeFixture runtime)
         request["title"] = "Someohjelma2027-sisäinenluonnos-versio-kolme-ilman-välilyöntejä";
         var id = StrategyOps.Id(request);
         var stakeholder = StrategyOps.Stakeholder(request, 1);
-        await ops.StartAsync(request);
-        var invitation = await ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
+        await _ops.StartAsync(request);
+        var invitation = await _ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
 
         await using var chromium = await Chromium.LaunchAsync();
         var phone = await chromium.NewPageAsync(runtime.BaseUrl, phone: true);
@@ -31,7 +31,7 @@ public sealed class NarrowScreenTests(LocalRuntimeFixture runtime)
         await phone.GetByRole(AriaRole.Link, new() { Name = invitation.Subject }).ClickAsync();
         await Chromium.AssertFitsAPhoneAsync(phone);
 
-        await phone.GotoAsync(await ops.WaitForLinkAsync(stakeholder, "Invitation", "goals"));
+        await phone.GotoAsync(await _ops.WaitForLinkAsync(stakeholder, "Invitation", "goals"));
         await Chromium.AssertFitsAPhoneAsync(phone);
         await phone.GetByLabel("Miksi meidän on tärkeää olla aktiivisia sosiaalisessa mediassa?").FillAsync(Unbroken);
         await phone.Locator("[name='goals[0].title']").FillAsync("Tavoite" + Unbroken);
@@ -41,26 +41,26 @@ public sealed class NarrowScreenTests(LocalRuntimeFixture runtime)
         await Assertions.Expect(phone.Locator("#summary")).ToContainTextAsync("Tavoite");
         await Chromium.AssertFitsAPhoneAsync(phone);
 
-        await phone.GotoAsync(await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
+        await phone.GotoAsync(await _ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
         await Chromium.AssertFitsAPhoneAsync(phone);
         await phone.Locator("button[value='approve']").ClickAsync();
         await Assertions.Expect(phone.Locator("button[value='approve']")).ToHaveCountAsync(0);
         await Chromium.AssertFitsAPhoneAsync(phone);
 
-        await ops.WaitForPhaseAsync(id, 2, "CollectingInput");
+        await _ops.WaitForPhaseAsync(id, 2, "CollectingInput");
         using (var cancel = await runtime.OpsHttp.PostAsJsonAsync($"/api/strategies/{id}/cancel", new { reason = "Kokeilu " + Unbroken }))
         {
             cancel.EnsureSuccessStatusCode();
         }
 
-        var outcome = await ops.WaitForMailAsync(stakeholder, "Cancelled");
+        var outcome = await _ops.WaitForMailAsync(stakeholder, "Cancelled");
         await phone.GotoAsync(Assert.Single(outcome.Links, l => l.Contains("/api/forms/", StringComparison.Ordinal)));
         await Chromium.AssertFitsAPhoneAsync(phone);
         await phone.GetByRole(AriaRole.Link, new() { Name = "Tulostettava HTML-sivu" }).ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToContainTextAsync("Someohjelma2027");
         await Chromium.AssertFitsAPhoneAsync(phone);
 
-        var owner = await ops.WaitForMailAsync(StrategyOps.Owner(request), "Cancelled");
+        var owner = await _ops.WaitForMailAsync(StrategyOps.Owner(request), "Cancelled");
         await phone.GotoAsync(owner.Links.Last(l => l.Contains("/api/forms/", StringComparison.Ordinal)));
         await Assertions.Expect(phone.Locator("#events")).ToBeVisibleAsync();
         await Chromium.AssertFitsAPhoneAsync(phone);

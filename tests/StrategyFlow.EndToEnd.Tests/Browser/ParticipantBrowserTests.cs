@@ -11,7 +11,7 @@ namespace StrategyFlow.EndToEnd.Tests.Browser;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class ParticipantBrowserTests(LocalRuntimeFixture runtime)
 {
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Fact]
     public async Task StakeholderAnswersFromTheInboxAndApproverEditsAndApproves_PagesAreAccessible()
@@ -19,8 +19,8 @@ public sealed class ParticipantBrowserTests(LocalRuntimeFixture runtime)
         var request = StrategyOps.NewRequest("browser", 1, new JsonObject { ["responseWindow"] = "PT2M", ["approvalWindow"] = "PT2M" });
         var id = StrategyOps.Id(request);
         var stakeholder = StrategyOps.Stakeholder(request, 1);
-        await ops.StartAsync(request);
-        var invitation = await ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
+        await _ops.StartAsync(request);
+        var invitation = await _ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
 
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(runtime.BaseUrl);
@@ -46,7 +46,7 @@ public sealed class ParticipantBrowserTests(LocalRuntimeFixture runtime)
 
         // The approver's review page: edit the draft, approve.
         var review = await chromium.NewPageAsync(runtime.BaseUrl);
-        await review.GotoAsync(await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
+        await review.GotoAsync(await _ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
         await Chromium.AssertAccessibleAsync(review);
         await review.Locator("[name='goals[0].title']").FillAsync("Liidit LinkedInistä ja tapahtumista");
         await review.Locator("button[value='approve']").ClickAsync();
@@ -54,7 +54,7 @@ public sealed class ParticipantBrowserTests(LocalRuntimeFixture runtime)
         await Chromium.AssertAccessibleAsync(review);
 
         // The edit is what was approved: the stage snapshot in the archive holds it.
-        await ops.WaitForStatusAsync(
+        await _ops.WaitForStatusAsync(
             id, s => s.GetProperty("decisions").EnumerateArray().Any(d => d.GetProperty("decision").GetString() == "Approved"), "the approval");
         var snapshot = new BlobContainerClient(runtime.StorageConnectionString, "strategies").GetBlobClient($"{id}/stages/1-goals.json");
         await Poll.UntilAsync(async () => (await snapshot.ExistsAsync()).Value, StrategyOps.StepTimeout, "the stage 1 snapshot");

@@ -16,13 +16,13 @@ namespace StrategyFlow.EndToEnd.Tests.Browser;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class WholeStrategyBrowserTests(LocalRuntimeFixture runtime)
 {
-    static readonly string[] PageKinds =
+    private static readonly string[] PageKinds =
     [
         "mailbox", "mail", "form", "receipt", "review", "review-blocked", "decision", "form-sent-back", "closed-round", "review-shared",
         "reader", "progress", "review-tie", "archived-html", "invalid-link",
     ];
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Theory]
     [InlineData("fi")]
@@ -39,7 +39,7 @@ public sealed class WholeStrategyBrowserTests(LocalRuntimeFixture runtime)
         var owner = StrategyOps.Owner(request);
         string[] goals = fi ? ["Lisää liidejä LinkedInistä", "Tunnettuus nuorten osaajien keskuudessa"] : ["More leads from LinkedIn", "Known among young professionals"];
         var businessGoals = request["businessGoals"]!.AsArray().Select(g => g!.GetValue<string>()).ToArray();
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
 
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(runtime.BaseUrl);
@@ -220,7 +220,7 @@ public sealed class WholeStrategyBrowserTests(LocalRuntimeFixture runtime)
         Assert.Equal(PageKinds.Order(), walk.Checked.Order());
     }
 
-    static async Task FillGoalAsync(ILocator row, Words w, string title, string businessGoal)
+    private static async Task FillGoalAsync(ILocator row, Words w, string title, string businessGoal)
     {
         await row.GetByLabel(w.Goal, new() { Exact = true }).FillAsync(title);
         await row.GetByLabel(w.SupportsBusinessGoal).SelectOptionAsync(new SelectOptionValue { Label = businessGoal });
@@ -228,7 +228,7 @@ public sealed class WholeStrategyBrowserTests(LocalRuntimeFixture runtime)
         await row.GetByLabel(w.Target).FillAsync("500");
     }
 
-    static async Task AnswerGoalAsync(BrowserWalk walk, Words w, string stakeholder, string title, string businessGoal)
+    private static async Task AnswerGoalAsync(BrowserWalk walk, Words w, string stakeholder, string title, string businessGoal)
     {
         await walk.FollowMailAsync(stakeholder, "Invitation", "goals");
         await FillGoalAsync(walk.Row(w.NewGoal), w, title, businessGoal);
@@ -236,7 +236,7 @@ public sealed class WholeStrategyBrowserTests(LocalRuntimeFixture runtime)
         await Assertions.Expect(walk.Page.Locator("#summary")).ToBeVisibleAsync();
     }
 
-    static async Task ApproveAsync(BrowserWalk walk, Words w, string approver, string stage, int round = 1)
+    private static async Task ApproveAsync(BrowserWalk walk, Words w, string approver, string stage, int round = 1)
     {
         await walk.FollowMailAsync(approver, "ReviewRequest", stage, round);
         await walk.ClickAsync(w.Approve);
@@ -244,7 +244,7 @@ public sealed class WholeStrategyBrowserTests(LocalRuntimeFixture runtime)
     }
 
     /// <summary>A strategy with its own people: three stakeholders, two approvers under policy all, time enough for a person's pace.</summary>
-    static JsonObject Request(string language)
+    private static JsonObject Request(string language)
     {
         var fi = language == "fi";
         var timing = new JsonObject { ["responseWindow"] = "PT30M", ["reminderInterval"] = "PT20M", ["maxReminders"] = 1, ["approvalWindow"] = "PT30M" };

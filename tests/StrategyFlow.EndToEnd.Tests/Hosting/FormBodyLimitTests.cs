@@ -15,9 +15,9 @@ namespace StrategyFlow.EndToEnd.Tests.Hosting;
 public sealed class FormBodyLimitTests(LocalRuntimeFixture runtime)
 {
     /// <summary>Three times the form limit.</summary>
-    const long OverTheLimit = 16L * 1024 * 1024;
+    private const long OverTheLimit = 16L * 1024 * 1024;
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Theory]
     [InlineData(true)]
@@ -25,15 +25,15 @@ public sealed class FormBodyLimitTests(LocalRuntimeFixture runtime)
     public async Task FormPost_BodyOverTheLimit_Answers413PageInTheStrategysLanguage(bool chunked)
     {
         var request = StrategyOps.NewRequest("limit", 1, new JsonObject { ["responseWindow"] = "PT2M", ["approvalWindow"] = "PT2M" });
-        await ops.StartAsync(request);
-        var link = await ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", "goals");
+        await _ops.StartAsync(request);
+        var link = await _ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", "goals");
 
         var page = await PostUnreadAsync(new Uri(link), OverTheLimit, chunked);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.StatusCode);
         Assert.Equal("fi", page.Document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Lähetys oli liian suuri", page.Document.QuerySelector("h1")?.TextContent);
-        var status = await ops.StatusAsync(StrategyOps.Id(request));
+        var status = await _ops.StatusAsync(StrategyOps.Id(request));
         Assert.Empty(StrategyOps.Strings(status.GetProperty("stage").GetProperty("answered")));
     }
 
@@ -41,8 +41,8 @@ public sealed class FormBodyLimitTests(LocalRuntimeFixture runtime)
     public async Task FormPost_Multipart_Answers415PageUnread()
     {
         var request = StrategyOps.NewRequest("multipart", 1, new JsonObject { ["responseWindow"] = "PT2M", ["approvalWindow"] = "PT2M" });
-        await ops.StartAsync(request);
-        var link = await ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", "goals");
+        await _ops.StartAsync(request);
+        var link = await _ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", "goals");
         using var content = new MultipartFormDataContent { { new StringContent("submit"), "action" }, { new StringContent("Liidit"), "goals[0].title" } };
 
         using var response = await runtime.Http.PostAsync(new Uri(link), content);
@@ -56,7 +56,7 @@ public sealed class FormBodyLimitTests(LocalRuntimeFixture runtime)
     /// a server that refuses a body answers and closes before taking all of it, which HttpClient reports only as a
     /// broken pipe. With <paramref name="chunked"/> the body has no Content-Length.
     /// </summary>
-    static async Task<WebPage> PostUnreadAsync(Uri link, long length, bool chunked)
+    private static async Task<WebPage> PostUnreadAsync(Uri link, long length, bool chunked)
     {
         using var timeout = new CancellationTokenSource(StrategyOps.StepTimeout);
         using var client = new TcpClient();
@@ -91,7 +91,7 @@ public sealed class FormBodyLimitTests(LocalRuntimeFixture runtime)
         return new WebPage((HttpStatusCode)status, text[(headerEnd + 4)..]);
     }
 
-    static async Task<byte[]> ReadUntilClosedAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadUntilClosedAsync(Stream stream, CancellationToken cancellationToken)
     {
         var received = new MemoryStream();
         var buffer = new byte[16 * 1024];

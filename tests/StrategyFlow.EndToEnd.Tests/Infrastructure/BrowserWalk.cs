@@ -65,18 +65,18 @@ public sealed record Words(
 /// </summary>
 public sealed class BrowserWalk(LocalRuntimeFixture runtime, IPage page, string language)
 {
-    const int DesktopWidth = 1280;
+    private const int DesktopWidth = 1280;
 
-    readonly StrategyOps ops = new(runtime);
-    readonly HashSet<string> checkedKinds = [];
+    private readonly StrategyOps _ops = new(runtime);
+    private readonly HashSet<string> _checkedKinds = [];
 
     public IPage Page => page;
 
     /// <summary>The page kinds checked so far.</summary>
-    public IReadOnlySet<string> Checked => checkedKinds;
+    public IReadOnlySet<string> Checked => _checkedKinds;
 
     /// <summary>Where README screenshots go; null unless asked for.</summary>
-    static string? ScreenshotFolder => Environment.GetEnvironmentVariable("STRATEGYFLOW_SCREENSHOTS") is { Length: > 0 } folder ? folder : null;
+    private static string? ScreenshotFolder => Environment.GetEnvironmentVariable("STRATEGYFLOW_SCREENSHOTS") is { Length: > 0 } folder ? folder : null;
 
     /// <summary>
     /// Opens the newest mail of <paramref name="kind"/> to <paramref name="recipient"/> from the inbox and follows its link
@@ -84,7 +84,7 @@ public sealed class BrowserWalk(LocalRuntimeFixture runtime, IPage page, string 
     /// </summary>
     public async Task FollowMailAsync(string recipient, string kind, string? stage = null, int? round = null, string? linkText = null)
     {
-        var mail = await ops.WaitForMailAsync(recipient, kind, stage, round);
+        var mail = await _ops.WaitForMailAsync(recipient, kind, stage, round);
         await page.GotoAsync($"/dev/mailbox?to={Uri.EscapeDataString(recipient)}");
         await CheckOnceAsync("mailbox");
         await page.Locator($"a[href='/dev/mailbox/messages/{mail.Id}/view']").ClickAsync();
@@ -129,12 +129,12 @@ public sealed class BrowserWalk(LocalRuntimeFixture runtime, IPage page, string 
             }
         }
 
-        checkedKinds.Add(kind);
+        _checkedKinds.Add(kind);
     }
 
-    async Task CheckOnceAsync(string kind)
+    private async Task CheckOnceAsync(string kind)
     {
-        if (!checkedKinds.Contains(kind))
+        if (!_checkedKinds.Contains(kind))
         {
             await CheckAsync(kind);
         }

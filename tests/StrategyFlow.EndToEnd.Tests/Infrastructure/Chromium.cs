@@ -10,21 +10,21 @@ namespace StrategyFlow.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
-    const string ExecutablePath = "/usr/bin/chromium";
+    private const string ExecutablePath = "/usr/bin/chromium";
 
-    static readonly string[] Arguments =
+    private static readonly string[] Arguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run",
     ];
 
-    readonly IPlaywright playwright;
-    readonly IBrowser browser;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
 
-    Chromium(IPlaywright playwright, IBrowser browser)
+    private Chromium(IPlaywright playwright, IBrowser browser)
     {
-        this.playwright = playwright;
-        this.browser = browser;
+        _playwright = playwright;
+        _browser = browser;
     }
 
     public static async Task<Chromium> LaunchAsync()
@@ -70,7 +70,7 @@ public sealed class Chromium : IAsyncDisposable
             options.DeviceScaleFactor = 2;
         }
 
-        var context = await browser.NewContextAsync(options);
+        var context = await _browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
@@ -111,7 +111,7 @@ public sealed class Chromium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await browser.DisposeAsync();
-        playwright.Dispose();
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
     }
 }

@@ -13,9 +13,9 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
     /// <summary>The development mailbox's SendGrid key (the local host's default).</summary>
     public const string MailApiKey = "SG.strategyflow-local-development-mailbox";
 
-    readonly string root = Path.Combine(Path.GetTempPath(), $"strategyflow-e2e-{Guid.NewGuid():N}");
-    AzuriteServer? azurite;
-    LocalHostServer? host;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"strategyflow-e2e-{Guid.NewGuid():N}");
+    private AzuriteServer? _azurite;
+    private LocalHostServer? _host;
 
     public Uri BaseUrl { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
 
@@ -25,10 +25,10 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
     /// <summary>SendGrid's Host option: the URL without a trailing slash.</summary>
     public string BaseUrlText => BaseUrl.GetLeftPart(UriPartial.Authority);
 
-    public string StorageConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
+    public string StorageConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
     /// <summary>The host's own data folder (mailbox, signing key).</summary>
-    public string DataDirectory => Path.Combine(root, "host");
+    public string DataDirectory => Path.Combine(_root, "host");
 
     /// <summary>Anonymous client: public routes, the mailbox.</summary>
     public HttpClient Http { get; private set; } = null!;
@@ -36,21 +36,21 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
     /// <summary>Client that sends the ops key in <c>x-functions-key</c>.</summary>
     public HttpClient OpsHttp { get; private set; } = null!;
 
-    public LocalHostServer Host => host ?? throw new InvalidOperationException("The local host is not running.");
+    public LocalHostServer Host => _host ?? throw new InvalidOperationException("The local host is not running.");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
         try
         {
-            azurite = await AzuriteServer.StartAsync(Path.Combine(root, "azurite"));
-            host = new LocalHostServer(BaseUrl, DataDirectory, azurite.ConnectionString, OpsKey);
+            _azurite = await AzuriteServer.StartAsync(Path.Combine(_root, "azurite"));
+            _host = new LocalHostServer(BaseUrl, DataDirectory, _azurite.ConnectionString, OpsKey);
             // Failed mail and archive steps are retried within a second or two, so outages in tests pass quickly.
-            host.Environment["StrategyFlow__Delivery__FirstRetry"] = "00:00:00.5";
-            host.Environment["StrategyFlow__Delivery__MaxInterval"] = "00:00:01";
-            host.Environment["StrategyFlow__Delivery__TellOwnerAfter"] = "00:00:05";
-            host.Environment["LocalHost__Durable__SidecarPort"] = SidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await host.StartAsync();
+            _host.Environment["StrategyFlow__Delivery__FirstRetry"] = "00:00:00.5";
+            _host.Environment["StrategyFlow__Delivery__MaxInterval"] = "00:00:01";
+            _host.Environment["StrategyFlow__Delivery__TellOwnerAfter"] = "00:00:05";
+            _host.Environment["LocalHost__Durable__SidecarPort"] = SidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await _host.StartAsync();
         }
         catch
         {
@@ -73,11 +73,11 @@ public sealed class LocalRuntimeFixture : IAsyncLifetime
     {
         Http?.Dispose();
         OpsHttp?.Dispose();
-        host?.Dispose();
-        azurite?.Dispose();
+        _host?.Dispose();
+        _azurite?.Dispose();
         try
         {
-            Directory.Delete(root, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {

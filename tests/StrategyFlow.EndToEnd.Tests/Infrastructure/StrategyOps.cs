@@ -10,7 +10,7 @@ public sealed class StrategyOps(LocalRuntimeFixture runtime)
 {
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(45);
 
-    readonly DevMailbox mailbox = new(runtime);
+    private readonly DevMailbox _mailbox = new(runtime);
 
     /// <summary>A start request for a new strategy with its own participants (fresh addresses).</summary>
     public static JsonObject NewRequest(string name, int stakeholders, JsonObject timing)
@@ -87,7 +87,7 @@ public sealed class StrategyOps(LocalRuntimeFixture runtime)
     /// <summary>The newest mail of a kind (and optionally stage and round) to <paramref name="to"/>, once it arrived.</summary>
     public Task<MailSummary> WaitForMailAsync(string to, string kind, string? stage = null, int? round = null, TimeSpan? timeout = null) =>
         Poll.UntilAsync(
-            async () => (await mailbox.ListAsync(to)).FirstOrDefault(m =>
+            async () => (await _mailbox.ListAsync(to)).FirstOrDefault(m =>
                 m.CustomArgs.GetValueOrDefault("kind") == kind
                 && (stage is null || m.CustomArgs.GetValueOrDefault("stage") == stage)
                 && (round is null || m.CustomArgs.GetValueOrDefault("round") == round.ToString())),

@@ -10,7 +10,7 @@ public sealed class StrategyWalk(LocalRuntimeFixture runtime, JsonObject request
 {
     public const string BusinessGoal = "Kasvattaa B2B-liidejä 20 %";
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     public string Id => StrategyOps.Id(request);
 
@@ -27,7 +27,7 @@ public sealed class StrategyWalk(LocalRuntimeFixture runtime, JsonObject request
     /// <summary>The stakeholder opens the stage's link from their newest such mail, fills the form and submits it.</summary>
     public async Task<WebPage> AnswerAsync(int stakeholder, string stage, Action<WebForm> fill, string kind = "Invitation", int round = 1)
     {
-        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(Stakeholder(stakeholder), kind, stage, round));
+        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(Stakeholder(stakeholder), kind, stage, round));
         fill(form);
         return await form.PostAsync(runtime.Http, "submit");
     }
@@ -57,10 +57,10 @@ public sealed class StrategyWalk(LocalRuntimeFixture runtime, JsonObject request
     /// <summary>The approver approves the draft as consolidated; the strategy moves past the stage.</summary>
     public async Task ApproveAsync(string stage, int number, int round = 1)
     {
-        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(Approver, "ReviewRequest", stage, round));
+        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(Approver, "ReviewRequest", stage, round));
         var confirmation = await form.PostAsync(runtime.Http, "approve");
         AssertAcknowledged(confirmation);
-        await ops.WaitForStatusAsync(
+        await _ops.WaitForStatusAsync(
             Id,
             s => s.GetProperty("status").GetString() != "Running" || s.GetProperty("stage").GetProperty("number").GetInt32() > number,
             $"stage {number} to be approved after the page said: {confirmation.Text}\nHost output:\n{runtime.Host.Output}");
@@ -95,7 +95,7 @@ public sealed class StrategyWalk(LocalRuntimeFixture runtime, JsonObject request
         await ApproveAsync("ownership", 4);
     }
 
-    static void FillOwners(WebForm form, string list, string key, IReadOnlyDictionary<string, string> owners, IReadOnlyList<string> expected)
+    private static void FillOwners(WebForm form, string list, string key, IReadOnlyDictionary<string, string> owners, IReadOnlyList<string> expected)
     {
         var rows = form.Names(n => n.StartsWith(list + "[", StringComparison.Ordinal) && n.EndsWith("." + key, StringComparison.Ordinal));
         Assert.Equal(expected.Order(), rows.Select(form.Value).Order());

@@ -21,40 +21,40 @@ public sealed record WebPage(HttpStatusCode StatusCode, string Html)
 /// </summary>
 public sealed class WebForm
 {
-    readonly List<KeyValuePair<string, string>> fields = [];
-    readonly List<(string Name, string Value)> checkboxes = [];
-    readonly string link;
+    private readonly List<KeyValuePair<string, string>> _fields = [];
+    private readonly List<(string Name, string Value)> _checkboxes = [];
+    private readonly string _link;
 
-    WebForm(string link, IHtmlFormElement form)
+    private WebForm(string link, IHtmlFormElement form)
     {
-        this.link = link;
+        _link = link;
         foreach (var element in form.Elements)
         {
             switch (element)
             {
                 case IHtmlInputElement { Type: "checkbox" } box:
-                    checkboxes.Add((box.Name!, box.Value));
+                    _checkboxes.Add((box.Name!, box.Value));
                     if (box.IsChecked)
                     {
-                        fields.Add(new(box.Name!, box.Value));
+                        _fields.Add(new(box.Name!, box.Value));
                     }
                     break;
                 case IHtmlInputElement { Type: "radio" } radio:
                     if (radio.IsChecked)
                     {
-                        fields.Add(new(radio.Name!, radio.Value));
+                        _fields.Add(new(radio.Name!, radio.Value));
                     }
                     break;
                 case IHtmlInputElement { Type: "submit" or "button" or "reset" or "image" }:
                     break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
-                    fields.Add(new(input.Name!, input.Value));
+                    _fields.Add(new(input.Name!, input.Value));
                     break;
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    fields.Add(new(area.Name!, area.Value.Replace("\n", "\r\n", StringComparison.Ordinal)));
+                    _fields.Add(new(area.Name!, area.Value.Replace("\n", "\r\n", StringComparison.Ordinal)));
                     break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    fields.AddRange(select.SelectedOptions.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
+                    _fields.AddRange(select.SelectedOptions.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
                     break;
             }
         }
@@ -66,40 +66,40 @@ public sealed class WebForm
         return new WebForm(link, form);
     }
 
-    public bool Has(string name) => fields.Any(f => f.Key == name);
+    public bool Has(string name) => _fields.Any(f => f.Key == name);
 
     /// <summary>The single value of a field (fails when it is not on the form).</summary>
-    public string Value(string name) => fields.Single(f => f.Key == name).Value;
+    public string Value(string name) => _fields.Single(f => f.Key == name).Value;
 
     /// <summary>The values offered by the checkboxes named <paramref name="name"/>.</summary>
-    public IReadOnlyList<string> Choices(string name) => [.. checkboxes.Where(c => c.Name == name).Select(c => c.Value)];
+    public IReadOnlyList<string> Choices(string name) => [.. _checkboxes.Where(c => c.Name == name).Select(c => c.Value)];
 
     /// <summary>Names of the fields matching a pattern, e.g. every <c>channelOwners[i].owner</c>.</summary>
-    public IReadOnlyList<string> Names(Func<string, bool> match) => [.. fields.Select(f => f.Key).Where(match).Distinct()];
+    public IReadOnlyList<string> Names(Func<string, bool> match) => [.. _fields.Select(f => f.Key).Where(match).Distinct()];
 
     /// <summary>Types into a field: replaces its value (the field must exist on the form).</summary>
     public WebForm Set(string name, string value)
     {
-        var index = fields.FindIndex(f => f.Key == name);
-        Assert.True(index >= 0, $"The form has no field '{name}'. Fields: {string.Join(", ", fields.Select(f => f.Key))}");
-        fields[index] = new(name, value);
+        var index = _fields.FindIndex(f => f.Key == name);
+        Assert.True(index >= 0, $"The form has no field '{name}'. Fields: {string.Join(", ", _fields.Select(f => f.Key))}");
+        _fields[index] = new(name, value);
         return this;
     }
 
     /// <summary>Ticks exactly these boxes of a checkbox group.</summary>
     public WebForm Tick(string name, params string[] values)
     {
-        Assert.All(values, v => Assert.Contains((name, v), checkboxes));
-        fields.RemoveAll(f => f.Key == name);
-        fields.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
+        Assert.All(values, v => Assert.Contains((name, v), _checkboxes));
+        _fields.RemoveAll(f => f.Key == name);
+        _fields.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
         return this;
     }
 
     /// <summary>Presses a button: posts the fields with <c>action</c> set as that button would.</summary>
     public Task<WebPage> PostAsync(HttpClient http, string action)
     {
-        var body = fields.Where(f => f.Key != "action").Append(new("action", action)).ToList();
-        return Pages.PostAsync(http, link, body);
+        var body = _fields.Where(f => f.Key != "action").Append(new("action", action)).ToList();
+        return Pages.PostAsync(http, _link, body);
     }
 }
 

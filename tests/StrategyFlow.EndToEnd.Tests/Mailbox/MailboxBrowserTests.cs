@@ -8,7 +8,7 @@ namespace StrategyFlow.EndToEnd.Tests.Mailbox;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class MailboxBrowserTests(LocalRuntimeFixture runtime)
 {
-    readonly DevMailbox mailbox = new(runtime);
+    private readonly DevMailbox _mailbox = new(runtime);
 
     [Fact]
     public async Task Inbox_OpenMessageAndClickItsLink_OpensTheLinkAndPagesAreAccessible()
@@ -19,7 +19,7 @@ public sealed class MailboxBrowserTests(LocalRuntimeFixture runtime)
             new EmailAddress("strategyflow@localhost.test", "StrategyFlow"), new EmailAddress(to, "Aino"),
             "Vaihe 1: tavoitteet <odottaa>", "Avaa: " + target,
             $"<!DOCTYPE html><html lang=\"fi\"><head><title>Kutsu</title></head><body><p>Hei Aino,</p><p><a href=\"{target}\">Avaa lomake</a></p></body></html>");
-        Assert.Equal(HttpStatusCode.Accepted, (await mailbox.SendGrid().SendEmailAsync(message)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _mailbox.SendGrid().SendEmailAsync(message)).StatusCode);
 
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(runtime.BaseUrl);

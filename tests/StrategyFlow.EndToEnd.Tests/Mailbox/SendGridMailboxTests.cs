@@ -10,7 +10,7 @@ namespace StrategyFlow.EndToEnd.Tests.Mailbox;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
 {
-    readonly DevMailbox mailbox = new(runtime);
+    private readonly DevMailbox _mailbox = new(runtime);
 
     [Fact]
     public async Task RealSendGridClient_SendsMail_MailboxShowsItWithItsLinks()
@@ -25,17 +25,17 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
         message.AddCustomArg("strategyId", "acme-2027");
         message.AddCategory("invitation");
 
-        var response = await mailbox.SendGrid().SendEmailAsync(message);
+        var response = await _mailbox.SendGrid().SendEmailAsync(message);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.True(response.Headers.TryGetValues("X-Message-Id", out var ids) && ids.Single().Length > 0);
-        var listed = Assert.Single(await mailbox.ListAsync(to));
+        var listed = Assert.Single(await _mailbox.ListAsync(to));
         Assert.Equal("Tavoitteet: vastaa viimeistään perjantaina", listed.Subject);
         Assert.Equal([$"{runtime.BaseUrlText}/api/health?stage=goals&round=1"], listed.Links);
         Assert.Equal("acme-2027", listed.CustomArgs["strategyId"]);
         Assert.Equal(["invitation"], listed.Categories);
 
-        var stored = await mailbox.GetAsync(listed.Id);
+        var stored = await _mailbox.GetAsync(listed.Id);
         Assert.Equal(ids.Single(), stored.MessageId);
         Assert.Equal("strategyflow@localhost.test", stored.From.Email);
         Assert.Equal(to, stored.To.Email);
@@ -52,29 +52,29 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
             new EmailAddress("strategyflow@localhost.test"), [new EmailAddress(first), new EmailAddress(second)],
             "Hyväksy vaihe 1", "teksti", "<p>html</p>", showAllRecipients: false);
 
-        var response = await mailbox.SendGrid().SendEmailAsync(message);
+        var response = await _mailbox.SendGrid().SendEmailAsync(message);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("Hyväksy vaihe 1", Assert.Single(await mailbox.ListAsync(first)).Subject);
-        Assert.Equal("Hyväksy vaihe 1", Assert.Single(await mailbox.ListAsync(second)).Subject);
+        Assert.Equal("Hyväksy vaihe 1", Assert.Single(await _mailbox.ListAsync(first)).Subject);
+        Assert.Equal("Hyväksy vaihe 1", Assert.Single(await _mailbox.ListAsync(second)).Subject);
     }
 
     [Fact]
     public async Task ListSince_ReturnsOnlyMessagesSentThenOrLater()
     {
         var to = DevMailbox.NewRecipient("since");
-        await mailbox.SendGrid().SendEmailAsync(MailHelper.CreateSingleEmail(
+        await _mailbox.SendGrid().SendEmailAsync(MailHelper.CreateSingleEmail(
             new EmailAddress("strategyflow@localhost.test"), new EmailAddress(to), "ensimmäinen", "1", "<p>1</p>"));
-        var first = Assert.Single(await mailbox.ListAsync(to));
+        var first = Assert.Single(await _mailbox.ListAsync(to));
         await Poll.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow > first.SentAt), TimeSpan.FromSeconds(5), "the clock to move past the first message");
-        await mailbox.SendGrid().SendEmailAsync(MailHelper.CreateSingleEmail(
+        await _mailbox.SendGrid().SendEmailAsync(MailHelper.CreateSingleEmail(
             new EmailAddress("strategyflow@localhost.test"), new EmailAddress(to), "toinen", "2", "<p>2</p>"));
-        var both = await mailbox.ListAsync(to);
+        var both = await _mailbox.ListAsync(to);
         var second = both.Single(m => m.Subject == "toinen");
 
         Assert.Equal(2, both.Length);
-        Assert.Equal(["toinen"], (await mailbox.ListAsync(to, since: second.SentAt)).Select(m => m.Subject));
-        Assert.Equal(2, (await mailbox.ListAsync(to, since: first.SentAt)).Length);
+        Assert.Equal(["toinen"], (await _mailbox.ListAsync(to, since: second.SentAt)).Select(m => m.Subject));
+        Assert.Equal(2, (await _mailbox.ListAsync(to, since: first.SentAt)).Length);
     }
 
     [Fact]
@@ -83,12 +83,12 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
         var to = DevMailbox.NewRecipient();
         var message = MailHelper.CreateSingleEmail(new EmailAddress("a@example.test"), new EmailAddress(to), "s", "t", null);
 
-        var response = await mailbox.SendGrid("SG.wrong").SendEmailAsync(message);
+        var response = await _mailbox.SendGrid("SG.wrong").SendEmailAsync(message);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Body.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.False(string.IsNullOrEmpty(errors[0].GetProperty("message").GetString()));
-        Assert.Empty(await mailbox.ListAsync(to));
+        Assert.Empty(await _mailbox.ListAsync(to));
     }
 
     [Fact]
@@ -151,10 +151,10 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
         var message = MailHelper.CreateSingleEmail(new EmailAddress("a@example.test"), new EmailAddress(to), "s", "t", "<p>h</p>");
         message.SetSandBoxMode(true);
 
-        var response = await mailbox.SendGrid().SendEmailAsync(message);
+        var response = await _mailbox.SendGrid().SendEmailAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(await mailbox.ListAsync(to));
+        Assert.Empty(await _mailbox.ListAsync(to));
     }
 
     [Fact]
@@ -165,22 +165,22 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
         try
         {
             await SetFaultsAsync(rate429: 1, rate503: 0);
-            var limited = await mailbox.SendGrid().SendEmailAsync(message);
+            var limited = await _mailbox.SendGrid().SendEmailAsync(message);
 
             Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter?.Delta);
 
             await SetFaultsAsync(rate429: 0, rate503: 1);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await PostAsync(ValidPayload(to))).StatusCode);
-            Assert.Empty(await mailbox.ListAsync(to));
+            Assert.Empty(await _mailbox.ListAsync(to));
         }
         finally
         {
             await SetFaultsAsync(rate429: 0, rate503: 0);
         }
 
-        Assert.Equal(HttpStatusCode.Accepted, (await mailbox.SendGrid().SendEmailAsync(message)).StatusCode);
-        Assert.Single(await mailbox.ListAsync(to));
+        Assert.Equal(HttpStatusCode.Accepted, (await _mailbox.SendGrid().SendEmailAsync(message)).StatusCode);
+        Assert.Single(await _mailbox.ListAsync(to));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
         using var deleted = await runtime.Http.DeleteAsync("/dev/mailbox/messages");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Empty(await mailbox.ListAsync());
+        Assert.Empty(await _mailbox.ListAsync());
     }
 
     [Fact]
@@ -215,21 +215,21 @@ public sealed class SendGridMailboxTests(LocalRuntimeFixture runtime)
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
 
-    async Task<HttpResponseMessage> PostAsync(string payload)
+    private async Task<HttpResponseMessage> PostAsync(string payload)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/mail/send") { Content = Json(payload) };
         request.Headers.Authorization = new("Bearer", LocalRuntimeFixture.MailApiKey);
         return await runtime.Http.SendAsync(request);
     }
 
-    async Task SetFaultsAsync(double rate429, double rate503)
+    private async Task SetFaultsAsync(double rate429, double rate503)
     {
         using var response = await runtime.Http.PostAsJsonAsync("/dev/mailbox/faults", new { rate429, rate503 });
         response.EnsureSuccessStatusCode();
     }
 
-    static string ValidPayload(string to) =>
+    private static string ValidPayload(string to) =>
         $$"""{"personalizations":[{"to":[{"email":"{{to}}"}]}],"from":{"email":"a@example.test"},"subject":"s","content":[{"type":"text/plain","value":"v"}]}""";
 
-    static StringContent Json(string payload) => new(payload, Encoding.UTF8, "application/json");
+    private static StringContent Json(string payload) => new(payload, Encoding.UTF8, "application/json");
 }

@@ -12,19 +12,19 @@ namespace StrategyFlow.EndToEnd.Tests.Workflow;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutputHelper output)
 {
-    const int Revisers = 4;
+    private const int Revisers = 4;
 
     /// <summary>Enough posts for each reviser to cross the moment the round closes, whenever it comes.</summary>
-    const int MostRevisions = 400;
+    private const int MostRevisions = 400;
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     /// <summary>Revisers post new versions until the round refuses them; one stakeholder never answers, so the deadline closes it.</summary>
     [Fact]
     public async Task Answers_RevisedWhileTheDeadlinePasses_EveryAcknowledgedVersionIsTheOneArchived()
     {
         var request = NewRequest("ack-deadline", stakeholders: Revisers + 1, responseWindow: "PT8S");
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
         var forms = await OpenFormsAsync(request, Revisers);
 
         var revisions = await Task.WhenAll(forms.Select((form, i) => ReviseUntilRefusedAsync(form, i + 1, onAcknowledged: null)));
@@ -38,7 +38,7 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
     public async Task Answers_RevisedWhileTheLastAnswerArrives_EveryAcknowledgedVersionIsTheOneArchived()
     {
         var request = NewRequest("ack-last-answer", stakeholders: Revisers + 1, responseWindow: "PT10M");
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
         var forms = await OpenFormsAsync(request, Revisers + 1);
         var acknowledged = 0;
         var revising = forms.Take(Revisers).Select((form, i) => ReviseUntilRefusedAsync(form, i + 1, () => Interlocked.Increment(ref acknowledged))).ToList();
@@ -61,10 +61,10 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
         var request = NewRequest("ack-decisions", stakeholders: 1, responseWindow: "PT10M");
         var approvers = new[] { DevMailbox.NewRecipient("approver1"), DevMailbox.NewRecipient("approver2") };
         request["approvers"] = new JsonArray(approvers.Select((a, i) => (JsonNode)new JsonObject { ["name"] = $"Hyväksyjä {i + 1}", ["email"] = a }).ToArray());
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
         var stakeholder = (await OpenFormsAsync(request, 1))[0];
         Assert.Equal("AnswerReceived", (await PostVersionAsync(stakeholder, 1, 1)).Notice);
-        var reviews = await Task.WhenAll(approvers.Select(async a => (await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(a, "ReviewRequest", "goals"))).Form));
+        var reviews = await Task.WhenAll(approvers.Select(async a => (await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(a, "ReviewRequest", "goals"))).Form));
         reviews[1].Set("comment", "Lisätkää mittari.");
 
         var posts = await Task.WhenAll(reviews[0].PostAsync(runtime.Http, "approve"), reviews[1].PostAsync(runtime.Http, "requestChanges"));
@@ -76,11 +76,11 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
         {
             var stage = await ReadArchivedStageAsync(id);
             Assert.Equal(new[] { approvers[0] }, stage["approvedBy"]!.AsArray().Select(a => a!.GetValue<string>()));
-            await ops.WaitForPhaseAsync(id, 2, "CollectingInput");
+            await _ops.WaitForPhaseAsync(id, 2, "CollectingInput");
         }
         else
         {
-            var status = await ops.WaitForPhaseAsync(id, 1, "CollectingInput", round: 2);
+            var status = await _ops.WaitForPhaseAsync(id, 1, "CollectingInput", round: 2);
             var decision = Assert.Single(status.GetProperty("decisions").EnumerateArray());
             Assert.Equal((approvers[1], "ChangesRequested"), (decision.GetProperty("approver").GetString(), decision.GetProperty("decision").GetString()));
             Assert.False(await ArchivedStageBlob(id).ExistsAsync());
@@ -88,28 +88,28 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
     }
 
     /// <summary>What a reviser posted, and what the page said about each version.</summary>
-    sealed record Revisions(int Stakeholder, IReadOnlyList<(int Version, string? Notice)> Posts);
+    private sealed record Revisions(int Stakeholder, IReadOnlyList<(int Version, string? Notice)> Posts);
 
-    static JsonObject NewRequest(string name, int stakeholders, string responseWindow) =>
+    private static JsonObject NewRequest(string name, int stakeholders, string responseWindow) =>
         StrategyOps.NewRequest(name, stakeholders, new JsonObject
         {
             ["responseWindow"] = responseWindow, ["reminderInterval"] = "P1D", ["maxReminders"] = 0, ["approvalWindow"] = "PT10M",
         });
 
-    static string Title(int stakeholder, int version) => $"Tavoite {stakeholder}.{version}";
+    private static string Title(int stakeholder, int version) => $"Tavoite {stakeholder}.{version}";
 
-    async Task<WebForm[]> OpenFormsAsync(JsonObject request, int count) =>
+    private async Task<WebForm[]> OpenFormsAsync(JsonObject request, int count) =>
         await Task.WhenAll(Enumerable.Range(1, count).Select(async i =>
-            (await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, i), "Invitation", "goals"))).Form));
+            (await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, i), "Invitation", "goals"))).Form));
 
-    Task<WebPage> PostVersionAsync(WebForm form, int stakeholder, int version) =>
+    private Task<WebPage> PostVersionAsync(WebForm form, int stakeholder, int version) =>
         form.Set("responses[0]", "Asiakkaamme ovat siellä.")
             .Set("goals[0].title", Title(stakeholder, version))
             .Set("goals[0].businessGoal", "Kasvattaa B2B-liidejä 20 %")
             .Set("goals[0].metric", "kpl / kk")
             .PostAsync(runtime.Http, "submit");
 
-    async Task<Revisions> ReviseUntilRefusedAsync(WebForm form, int stakeholder, Action? onAcknowledged)
+    private async Task<Revisions> ReviseUntilRefusedAsync(WebForm form, int stakeholder, Action? onAcknowledged)
     {
         var posts = new List<(int, string?)>();
         for (var version = 1; version <= MostRevisions; version++)
@@ -130,9 +130,9 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
     }
 
     /// <summary>The approver approves the consolidated draft; the stage snapshot's goal titles.</summary>
-    async Task<IReadOnlySet<string>> ApproveAndReadArchiveAsync(JsonObject request)
+    private async Task<IReadOnlySet<string>> ApproveAndReadArchiveAsync(JsonObject request)
     {
-        var (_, review) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
+        var (_, review) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
         Assert.Equal("DecisionRecorded", (await review.PostAsync(runtime.Http, "approve")).Notice);
         var stage = await ReadArchivedStageAsync(StrategyOps.Id(request));
         return stage["content"]!["goals"]!.AsArray().Select(g => g!["title"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
@@ -142,7 +142,7 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
     /// For each reviser: the archived version is the last acknowledged one, or a later one whose post was not
     /// confirmed yet; never one the page refused. Nothing acknowledged is lost, nothing refused was used.
     /// </summary>
-    void AssertEveryAcknowledgedIsArchived(IEnumerable<Revisions> revisions, IReadOnlySet<string> archived)
+    private void AssertEveryAcknowledgedIsArchived(IEnumerable<Revisions> revisions, IReadOnlySet<string> archived)
     {
         int acknowledged = 0, refused = 0, unconfirmed = 0;
         foreach (var (stakeholder, posts) in revisions)
@@ -160,10 +160,10 @@ public sealed class AcknowledgementTests(LocalRuntimeFixture runtime, ITestOutpu
         output.WriteLine($"{acknowledged} versions acknowledged, {refused} refused, {unconfirmed} unconfirmed; every reviser's last acknowledged version archived.");
     }
 
-    BlobClient ArchivedStageBlob(string id) =>
+    private BlobClient ArchivedStageBlob(string id) =>
         new BlobContainerClient(runtime.StorageConnectionString, "strategies").GetBlobClient($"{id}/stages/1-goals.json");
 
-    async Task<JsonNode> ReadArchivedStageAsync(string id)
+    private async Task<JsonNode> ReadArchivedStageAsync(string id)
     {
         var blob = ArchivedStageBlob(id);
         await Poll.UntilAsync(async () => (await blob.ExistsAsync()).Value, StrategyOps.StepTimeout, $"the goals stage of {id} to be archived");

@@ -9,7 +9,7 @@ namespace StrategyFlow.EndToEnd.Tests.Workflow;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
 {
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Fact]
     public async Task Kill9_RightAfterAcknowledgedAnswerAndDecision_BothAreAppliedAfterRestart()
@@ -17,21 +17,21 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
         var request = StrategyOps.NewRequest("crash", 2, new JsonObject { ["responseWindow"] = "PT2M", ["approvalWindow"] = "PT2M" });
         var id = StrategyOps.Id(request);
         string[] stakeholders = [StrategyOps.Stakeholder(request, 1), StrategyOps.Stakeholder(request, 2)];
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
 
         // Collecting answers: the first answer is acknowledged, then the host dies.
         var first = await AnswerAsync(stakeholders[0], "Liidit");
         StrategyWalk.AssertAcknowledged(await first.PostAsync(runtime.Http, "submit"));
         runtime.Kill();
         await runtime.RestartAsync();
-        var status = await ops.WaitForStatusAsync(
+        var status = await _ops.WaitForStatusAsync(
             id, s => StrategyOps.Strings(s.GetProperty("stage").GetProperty("answered")).Contains(stakeholders[0]),
             "the acknowledged answer to count after kill -9");
         Assert.Equal(new[] { stakeholders[1] }, StrategyOps.Strings(status.GetProperty("stage").GetProperty("pending")));
 
         // The stage then completes collecting: the second answer closes it and the review shows both.
         StrategyWalk.AssertAcknowledged(await (await AnswerAsync(stakeholders[1], "Hakijat")).PostAsync(runtime.Http, "submit"));
-        var (review, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
+        var (review, form) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(StrategyOps.Approver(request), "ReviewRequest", "goals"));
         Assert.Contains("Liidit", review.Html, StringComparison.Ordinal);
         Assert.Contains("Hakijat", review.Html, StringComparison.Ordinal);
 
@@ -39,7 +39,7 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
         StrategyWalk.AssertAcknowledged(await form.PostAsync(runtime.Http, "approve"));
         runtime.Kill();
         await runtime.RestartAsync();
-        await ops.WaitForStatusAsync(
+        await _ops.WaitForStatusAsync(
             id,
             s => s.GetProperty("decisions").EnumerateArray().Any(d => d.GetProperty("decision").GetString() == "Approved" && d.GetProperty("stage").GetString() == "goals"),
             "the acknowledged approval to be applied after kill -9");
@@ -56,7 +56,7 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
         var request = StrategyOps.NewRequest("crash-mid-send", 1, new JsonObject { ["responseWindow"] = "PT10M" });
         var stakeholder = StrategyOps.Stakeholder(request, 1);
         await SetMailDelayAsync(120); // SendGrid holds every request: the invitation is mid-send when the host dies
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
         await Poll.UntilAsync(
             async () => (await runtime.Http.GetFromJsonAsync<JsonObject>("/dev/mailbox/faults"))!["held"]!.GetValue<int>() > 0,
             StrategyOps.StepTimeout,
@@ -65,8 +65,8 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
         runtime.Kill();
         await runtime.RestartAsync(); // a new process: no delay
 
-        await ops.WaitForMailAsync(stakeholder, "Invitation", "goals", timeout: ResumeWithin);
-        var status = await ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
+        await _ops.WaitForMailAsync(stakeholder, "Invitation", "goals", timeout: ResumeWithin);
+        var status = await _ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
         Assert.Equal(new[] { stakeholder }, StrategyOps.Strings(status.GetProperty("stage").GetProperty("pending")));
         Assert.Single(await new DevMailbox(runtime).ListAsync(stakeholder));
     }
@@ -80,32 +80,32 @@ public sealed class CrashSafetyTests(LocalRuntimeFixture runtime)
         await SetMailDelayAsync(20); // longer than the 15 s the message stays hidden without renewal
         try
         {
-            await ops.StartAsync(request);
-            await ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
+            await _ops.StartAsync(request);
+            await _ops.WaitForMailAsync(stakeholder, "Invitation", "goals");
         }
         finally
         {
             await SetMailDelayAsync(0);
         }
 
-        await ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
+        await _ops.WaitForStatusAsync(StrategyOps.Id(request), s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null, "the delivery to be done");
         Assert.Single(await new DevMailbox(runtime).ListAsync(stakeholder));
         // The backend never handed the invitation's message out again while it ran (other tests' mail may still be held).
         Assert.DoesNotContain("multiple times concurrently", runtime.Host.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The local work-item visibility timeout (15 s) plus polling and start-up slack.</summary>
-    static readonly TimeSpan ResumeWithin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ResumeWithin = TimeSpan.FromSeconds(30);
 
-    async Task SetMailDelayAsync(double seconds)
+    private async Task SetMailDelayAsync(double seconds)
     {
         using var response = await runtime.Http.PostAsJsonAsync("/dev/mailbox/faults", new { rate429 = 0, rate503 = 0, delaySeconds = seconds });
         response.EnsureSuccessStatusCode();
     }
 
-    async Task<WebForm> AnswerAsync(string stakeholder, string goal)
+    private async Task<WebForm> AnswerAsync(string stakeholder, string goal)
     {
-        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(stakeholder, "Invitation", "goals"));
+        var (_, form) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(stakeholder, "Invitation", "goals"));
         return form.Set("responses[0]", "Asiakkaamme ovat siellä.").Set("goals[0].title", goal)
             .Set("goals[0].businessGoal", "Kasvattaa B2B-liidejä 20 %").Set("goals[0].metric", "kpl / kk");
     }

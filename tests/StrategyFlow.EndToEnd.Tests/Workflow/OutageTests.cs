@@ -13,9 +13,9 @@ namespace StrategyFlow.EndToEnd.Tests.Workflow;
 public sealed class OutageTests(LocalRuntimeFixture runtime, ITestOutputHelper output)
 {
     /// <summary>More failed attempts than the fixed retry budget (eight) that used to fail a strategy for good.</summary>
-    const int FailedAttempts = 9;
+    private const int FailedAttempts = 9;
 
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Fact]
     public async Task MailDown_WhileAnswersAndAReviewAreDue_StrategyCompletesWithEveryAcknowledgedAnswerAndNoMailTwice()
@@ -25,8 +25,8 @@ public sealed class OutageTests(LocalRuntimeFixture runtime, ITestOutputHelper o
             ["responseWindow"] = "PT5M", ["reminderInterval"] = "P1D", ["maxReminders"] = 0, ["approvalWindow"] = "PT10M",
         });
         var walk = new StrategyWalk(runtime, request);
-        await ops.StartAsync(request);
-        await ops.WaitForStatusAsync(walk.Id, s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null
+        await _ops.StartAsync(request);
+        await _ops.WaitForStatusAsync(walk.Id, s => s.GetProperty("delivery").ValueKind == JsonValueKind.Null
             && s.GetProperty("stage") is { ValueKind: JsonValueKind.Object } stage && stage.GetProperty("round").GetInt32() == 1
             && stage.GetProperty("phase").GetString() == "CollectingInput",
             "the invitations to go out");
@@ -42,7 +42,7 @@ public sealed class OutageTests(LocalRuntimeFixture runtime, ITestOutputHelper o
             {
                 StrategyWalk.AssertAcknowledged(await walk.AnswerAsync(i + 1, "goals", StrategyWalk.Goal(goals[i])));
             }
-            delayed = await ops.WaitForStatusAsync(
+            delayed = await _ops.WaitForStatusAsync(
                 walk.Id,
                 s => s.GetProperty("delivery") is { ValueKind: JsonValueKind.Object } d && d.GetProperty("failedAttempts").GetInt32() >= FailedAttempts,
                 $"{FailedAttempts} failed attempts to send the review requests",
@@ -66,7 +66,7 @@ public sealed class OutageTests(LocalRuntimeFixture runtime, ITestOutputHelper o
         string[] activities = ["Asiakastarinat", "Avoin lähdekoodi"];
         var owners = new Dictionary<string, string> { ["LinkedIn"] = "Sanna", ["GitHub"] = "Mikko", ["Asiakastarinat"] = "Sanna", ["Avoin lähdekoodi"] = "Mikko" };
         await walk.PassStagesTwoToFourAsync(goals, channels, activities, owners);
-        await ops.WaitForStatusAsync(walk.Id, s => s.GetProperty("status").GetString() == "Completed", "the strategy to complete");
+        await _ops.WaitForStatusAsync(walk.Id, s => s.GetProperty("status").GetString() == "Completed", "the strategy to complete");
 
         var archived = await new BlobContainerClient(runtime.StorageConnectionString, "strategies").GetBlobClient($"{walk.Id}/stages/1-goals.json").DownloadContentAsync();
         var archivedGoals = JsonNode.Parse(archived.Value.Content.ToString())!["content"]!["goals"]!.AsArray().Select(g => g!["title"]!.GetValue<string>()).ToList();
@@ -82,7 +82,7 @@ public sealed class OutageTests(LocalRuntimeFixture runtime, ITestOutputHelper o
             + $"answers acknowledged 2, archived {archivedGoals.Count}; {mails.Count} mails, {twice.Count} delivered twice.");
     }
 
-    async Task SetMailFailingAsync(bool failing)
+    private async Task SetMailFailingAsync(bool failing)
     {
         using var response = await runtime.Http.PostAsJsonAsync("/dev/mailbox/faults", new { rate429 = 0, rate503 = failing ? 1 : 0, delaySeconds = 0 });
         response.EnsureSuccessStatusCode();

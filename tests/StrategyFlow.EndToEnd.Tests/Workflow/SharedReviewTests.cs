@@ -8,7 +8,7 @@ namespace StrategyFlow.EndToEnd.Tests.Workflow;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class SharedReviewTests(LocalRuntimeFixture runtime)
 {
-    readonly StrategyOps ops = new(runtime);
+    private readonly StrategyOps _ops = new(runtime);
 
     [Fact]
     public async Task PolicyAll_EditAfterAnApproval_AsksAgainAndArchivesOnlyContentEveryoneApproved()
@@ -18,29 +18,29 @@ public sealed class SharedReviewTests(LocalRuntimeFixture runtime)
         request["approvers"] = new JsonArray(approvers.Select((a, i) => (JsonNode)new JsonObject { ["name"] = $"Hyväksyjä {i + 1}", ["email"] = a }).ToArray());
         request["policy"] = "all";
         var id = StrategyOps.Id(request);
-        await ops.StartAsync(request);
-        var (_, answer) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", "goals"));
+        await _ops.StartAsync(request);
+        var (_, answer) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(StrategyOps.Stakeholder(request, 1), "Invitation", "goals"));
         var posted = await answer.Set("responses[0]", "Asiakkaamme ovat siellä.").Set("goals[0].title", "Liidit")
             .Set("goals[0].businessGoal", "Kasvattaa B2B-liidejä 20 %").Set("goals[0].metric", "kpl / kk").Set("goals[0].target", "50")
             .PostAsync(runtime.Http, "submit");
         Assert.Equal("AnswerReceived", posted.Notice);
 
         // The first approver approves the consolidated draft as it is.
-        var firstLink = await ops.WaitForLinkAsync(approvers[0], "ReviewRequest", "goals");
+        var firstLink = await _ops.WaitForLinkAsync(approvers[0], "ReviewRequest", "goals");
         Assert.Equal("DecisionRecorded", (await (await Pages.OpenFormAsync(runtime.Http, firstLink)).Form.PostAsync(runtime.Http, "approve")).Notice);
 
         // The second sees that approval, edits the target and approves the edited draft.
-        var (secondPage, second) = await Pages.OpenFormAsync(runtime.Http, await ops.WaitForLinkAsync(approvers[1], "ReviewRequest", "goals"));
+        var (secondPage, second) = await Pages.OpenFormAsync(runtime.Http, await _ops.WaitForLinkAsync(approvers[1], "ReviewRequest", "goals"));
         Assert.Contains("Hyväksyjä 1", secondPage.Text, StringComparison.Ordinal);
         second.Set("goals[0].target", "80").Set("comment", "Nostin tavoitetta.");
         Assert.Equal("DecisionRecorded", (await second.PostAsync(runtime.Http, "approve")).Notice);
 
         // The first approval no longer counts: the first approver is asked again, and sees the edit and who made it.
-        var again = await ops.WaitForLinkAsync(approvers[0], "DraftChanged", "goals");
+        var again = await _ops.WaitForLinkAsync(approvers[0], "DraftChanged", "goals");
         var (againPage, first) = await Pages.OpenFormAsync(runtime.Http, again);
         Assert.Equal("80", first.Value("goals[0].target"));
         Assert.Contains("Hyväksyjä 2", againPage.Text, StringComparison.Ordinal);
-        var status = await ops.StatusAsync(id);
+        var status = await _ops.StatusAsync(id);
         Assert.Equal(new[] { approvers[0] }, StrategyOps.Strings(status.GetProperty("stage").GetProperty("pending")));
         Assert.Equal("DecisionRecorded", (await first.PostAsync(runtime.Http, "approve")).Notice);
 
@@ -51,7 +51,7 @@ public sealed class SharedReviewTests(LocalRuntimeFixture runtime)
         Assert.Equal("80", archived["content"]!["goals"]![0]!["target"]!.GetValue<string>());
         Assert.Equal(approvers.Order(StringComparer.Ordinal), archived["approvedBy"]!.AsArray().Select(a => a!.GetValue<string>()));
         var hash = archived["contentSha256"]!.GetValue<string>();
-        var decisions = (await ops.WaitForPhaseAsync(id, 2, "CollectingInput")).GetProperty("decisions").EnumerateArray().ToList();
+        var decisions = (await _ops.WaitForPhaseAsync(id, 2, "CollectingInput")).GetProperty("decisions").EnumerateArray().ToList();
         foreach (var approver in approvers)
         {
             var last = decisions.Last(d => d.GetProperty("approver").GetString() == approver);

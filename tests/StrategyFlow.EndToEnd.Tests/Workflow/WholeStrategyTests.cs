@@ -10,10 +10,10 @@ namespace StrategyFlow.EndToEnd.Tests.Workflow;
 [Collection(LocalRuntimeCollection.Name)]
 public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
 {
-    const string SendBackComment = "Tarkentakaa tavoitteiden mittarit.";
-    readonly StrategyOps ops = new(runtime);
+    private const string SendBackComment = "Tarkentakaa tavoitteiden mittarit.";
+    private readonly StrategyOps _ops = new(runtime);
 
-    HttpClient Http => runtime.Http;
+    private HttpClient Http => runtime.Http;
 
     [Fact]
     public async Task Strategy_FourStagesWithOneSendBack_CompletesAndArchivesWhatWasApproved()
@@ -26,7 +26,7 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
         var id = walk.Id;
         string[] stakeholders = [walk.Stakeholder(1), walk.Stakeholder(2)];
         var approver = walk.Approver;
-        await ops.StartAsync(request);
+        await _ops.StartAsync(request);
 
         // Stage 1, round 1: each stakeholder proposes a goal; the approver sends the stage back.
         string[] goals = ["Liidit LinkedInistä", "Kehittäjät hakevat meille"];
@@ -34,7 +34,7 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
         {
             StrategyWalk.AssertAcknowledged(await walk.AnswerAsync(i + 1, "goals", StrategyWalk.Goal(goals[i], i == 0 ? StrategyWalk.BusinessGoal : "Vahvistaa työnantajakuvaa")));
         }
-        var (review, reviewForm) = await Pages.OpenFormAsync(Http, await ops.WaitForLinkAsync(approver, "ReviewRequest", "goals"));
+        var (review, reviewForm) = await Pages.OpenFormAsync(Http, await _ops.WaitForLinkAsync(approver, "ReviewRequest", "goals"));
         Assert.All(goals, g => Assert.Contains(g, review.Html, StringComparison.Ordinal));
         reviewForm.Set("comment", SendBackComment);
         StrategyWalk.AssertAcknowledged(await reviewForm.PostAsync(Http, "requestChanges"));
@@ -42,7 +42,7 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
         // Round 2: the comment is in the mail and on the form, the previous answer is prefilled; resubmit, approve.
         for (var i = 0; i < 2; i++)
         {
-            var mail = await ops.WaitForMailAsync(stakeholders[i], "SentBack", "goals", round: 2);
+            var mail = await _ops.WaitForMailAsync(stakeholders[i], "SentBack", "goals", round: 2);
             Assert.Contains(SendBackComment, (await new DevMailbox(runtime).GetAsync(mail.Id)).Html, StringComparison.Ordinal);
             var (page, form) = await Pages.OpenFormAsync(Http, Assert.Single(mail.Links));
             Assert.Contains(SendBackComment, page.Text, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
         await walk.PassStagesTwoToFourAsync(goals, channels, activities, owners);
 
         // Completed: document locations, downloads, archive, and everyone told.
-        var status = await ops.WaitForStatusAsync(id, s => s.GetProperty("status").GetString() == "Completed", "the strategy to complete");
+        var status = await _ops.WaitForStatusAsync(id, s => s.GetProperty("status").GetString() == "Completed", "the strategy to complete");
         var document = status.GetProperty("document");
         foreach (var (format, media) in new[] { ("html", "text/html"), ("md", "text/markdown"), ("json", "application/json") })
         {
@@ -92,11 +92,11 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
 
         foreach (var person in stakeholders.Append(approver).Append(StrategyOps.Owner(request)))
         {
-            await ops.WaitForMailAsync(person, "Completed");
+            await _ops.WaitForMailAsync(person, "Completed");
         }
     }
 
-    static IEnumerable<JsonNode?> FindAll(JsonNode? node, string property) => node switch
+    private static IEnumerable<JsonNode?> FindAll(JsonNode? node, string property) => node switch
     {
         JsonObject o => o.SelectMany(p => p.Key == property ? [p.Value] : FindAll(p.Value, property)),
         JsonArray a => a.SelectMany(e => FindAll(e, property)),
@@ -104,7 +104,7 @@ public sealed class WholeStrategyTests(LocalRuntimeFixture runtime)
     };
 
     /// <summary>The owner the archive names for a channel or activity.</summary>
-    static string OwnerOf(JsonNode archived, string item) =>
+    private static string OwnerOf(JsonNode archived, string item) =>
         string.Join(",", FindAll(archived, "owner").Select(o => o?.Parent).OfType<JsonObject>()
             .Where(row => row.Any(p => p.Key != "owner" && p.Value is JsonValue v && v.ToString() == item))
             .Select(row => row["owner"]!.ToString()));

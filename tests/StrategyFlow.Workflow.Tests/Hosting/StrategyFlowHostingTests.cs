@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Hosting;
 
 namespace StrategyFlow.Workflow.Tests.Hosting;

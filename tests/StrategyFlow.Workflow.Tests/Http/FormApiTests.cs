@@ -177,7 +177,7 @@ public sealed class FormApiTests : IAsyncLifetime
 
         await Client.PurgeInstanceAsync(Id);
         var again = await StrategyApi.StartAsync(
-            Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None);
+            Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Configuration.StrategyFlowOptions>>(), CancellationToken.None);
         Assert.Equal(409, Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>(again.Result).StatusCode);
         await _host.StartAsync(Samples.Definition(Id, stakeholders: 1).AsNewRun());
         await _host.WaitForStageAsync(Id, StageKey.Goals, 1, StagePhase.CollectingInput);
@@ -191,7 +191,7 @@ public sealed class FormApiTests : IAsyncLifetime
     private async Task StartThroughTheApiAsync(string request) =>
         Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.Accepted<StrategyApi.StrategyStarted>>(
             (await StrategyApi.StartAsync(
-                Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Hosting.StrategyFlowOptions>>(), CancellationToken.None)).Result);
+                Requests.Json(request), Client, _host.Repository, TimeProvider.System, _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyFlow.Workflow.Configuration.StrategyFlowOptions>>(), CancellationToken.None)).Result);
 
     // ---- Expired links ----------------------------------------------------------------------
 

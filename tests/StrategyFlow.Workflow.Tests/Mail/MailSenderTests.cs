@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
-using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Tests.Fakes;
 

@@ -1,6 +1,6 @@
-using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;
+using StrategyFlow.Workflow.Activities;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Tests.Fakes;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using StrategyFlow.Core.Answers;
 using StrategyFlow.Core.Documents;
 using StrategyFlow.Core.Framework;

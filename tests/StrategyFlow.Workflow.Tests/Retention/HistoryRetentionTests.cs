@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StrategyFlow.Core.Framework;
-using StrategyFlow.Workflow.Hosting;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Orchestration;
 using StrategyFlow.Workflow.Retention;
 using StrategyFlow.Workflow.Tests.Fakes;

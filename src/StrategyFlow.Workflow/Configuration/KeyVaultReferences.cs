@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace StrategyFlow.Workflow.Hosting;
+namespace StrategyFlow.Workflow.Configuration;
 
 /// <summary>
 /// On Azure, secrets are app settings of the form <c>@Microsoft.KeyVault(…)</c> that the platform
