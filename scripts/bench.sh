@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of the local host (method and results in docs/benchmarks.md).
 #   scripts/bench.sh [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]
-#                    [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage] [--azurite-in-memory]
-#                    [--versus Section:Key=Value | --baseline-host DLL | --floor]
+#                    [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage] [--azurite-in-memory] [--azurite-one-process]
+#                    [--versus Section:Key=Value | --versus-azurite-processes | --baseline-host DLL | --floor]
 #                    [--arrival-rate R --duration M | --find-rate R1,R2,... --duration M] [--think-time S] [--seed N]
 #                    [--kill-after S]
 # Builds Release, then the bench starts its own Azurite (temporary folder, free ports, no telemetry),

@@ -27,6 +27,12 @@ public sealed record BenchOptions
     /// <summary>Azurite keeps everything in memory (<c>--inMemoryPersistence</c>) instead of on disk.</summary>
     public bool AzuriteInMemory { get; init; }
 
+    /// <summary>Azurite's three services in one Node.js process, as before, instead of a process each.</summary>
+    public bool AzuriteOneProcess { get; init; }
+
+    /// <summary>A pair of runs: Azurite in one process, then a process per service (<c>--versus-azurite-processes</c>).</summary>
+    public bool VersusAzuriteProcesses { get; init; }
+
     /// <summary>Host talks to Azurite directly: no storage counts, but shows what the proxy itself costs.</summary>
     public bool DirectStorage { get; init; }
 
@@ -98,8 +104,8 @@ public sealed record BenchOptions
     public static string Usage =>
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
         + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
-        + "                   [--azurite-in-memory] [--host-setting Section:Key=Value]...\n"
-        + "                   [--versus Section:Key=Value | --baseline-host DLL | --floor]\n"
+        + "                   [--azurite-in-memory] [--azurite-one-process] [--host-setting Section:Key=Value]...\n"
+        + "                   [--versus Section:Key=Value | --versus-azurite-processes | --baseline-host DLL | --floor]\n"
         + "                   [--arrival-rate R --duration M | --find-rate R1,R2,... --duration M]\n"
         + "                   [--think-time S] [--seed N] [--kill-after S] [--host-log FILE] [--out DIR]";
 
@@ -145,6 +151,8 @@ public sealed record BenchOptions
                 "--direct-storage" => options with { DirectStorage = true },
                 "--floor" => options with { Floor = true },
                 "--azurite-in-memory" => options with { AzuriteInMemory = true },
+                "--azurite-one-process" => options with { AzuriteOneProcess = true },
+                "--versus-azurite-processes" => options with { VersusAzuriteProcesses = true },
                 "--host-setting" => options with { HostSettings = With(options.HostSettings, Setting()) },
                 "--versus" => options with { Versus = Setting() },
                 "--out" => options with { OutputDirectory = Value() },
@@ -158,9 +166,9 @@ public sealed record BenchOptions
                 var other => throw new ArgumentException($"Unknown option {other}.\n{Usage}"),
             };
         }
-        if (new[] { options.Backend == "both", options.Versus is not null, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
+        if (new[] { options.Backend == "both", options.Versus is not null, options.VersusAzuriteProcesses, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
         {
-            throw new ArgumentException($"--backend both, --versus, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
+            throw new ArgumentException($"--backend both, --versus, --versus-azurite-processes, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
         }
         options = OpenLoop(options, strategiesGiven: args.Contains("--strategies"));
         if (options.KillAfter is not null && (options.Backend != "azurite" || options.Floor))
@@ -169,7 +177,7 @@ public sealed record BenchOptions
         }
         if (options.FindRates is { } findRates)
         {
-            if (options.Backend == "both" || options.Versus is not null || options.BaselineHost is not null)
+            if (options.Backend == "both" || options.Versus is not null || options.VersusAzuriteProcesses || options.BaselineHost is not null)
             {
                 throw new ArgumentException($"--find-rate makes its own series of runs: not with --backend both, --versus or --baseline-host.\n{Usage}");
             }
@@ -186,6 +194,10 @@ public sealed record BenchOptions
         if (options.Versus is { } versus)
         {
             return [options, options with { HostSettings = With(options.HostSettings, versus) }];
+        }
+        if (options.VersusAzuriteProcesses)
+        {
+            return [options with { AzuriteOneProcess = true }, options with { AzuriteOneProcess = false }];
         }
         return options.Backend == "both" ? [options with { Backend = "azurite" }, options with { Backend = "memory" }] : [options];
     }

@@ -35,7 +35,7 @@ public static class BenchRunner
         var work = Directory.CreateTempSubdirectory("strategyflow-bench-");
         try
         {
-            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"));
+            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"), options.AzuriteOneProcess);
             await using var proxy = await CountingProxy.StartAsync(new Dictionary<StorageService, int>
             {
                 [StorageService.Blob] = azurite.BlobPort,
@@ -46,7 +46,7 @@ public static class BenchRunner
             using var host = await StartHostAsync(options, baseUrl, Path.Combine(work.FullName, "data"), options.DirectStorage ? azurite.ConnectionString : proxy.ConnectionString);
             var hostCpu = new HostCpu(() => host.ProcessId);
             var name = options.Workload == Workloads.StrategyFlow ? options.Backend : $"{options.Workload} {options.Backend}";
-            log.WriteLine($"[{name}] Azurite {$"pid {azurite.ProcessId}"}, host {$"pid {host.ProcessId}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
+            log.WriteLine($"[{name}] Azurite {$"pid {string.Join(", ", azurite.ProcessIds)}"}, host {$"pid {host.ProcessId}"} at {baseUrl}; idle baseline {options.IdleBaseline.TotalSeconds} s...");
 
             // Idle baseline: what the runtime costs with nothing to do.
             proxy.TakeCounts();
@@ -60,7 +60,7 @@ public static class BenchRunner
                 ? string.Create(CultureInfo.InvariantCulture, $"[{name}] open loop: {rate} strategies / min for {options.ArrivalMinutes} min ({options.Strategies}), {options.Stakeholders} stakeholders per stage{ThinkText(options)}...")
                 : $"[{name}] driving {options.Strategies} strategies with {options.Stakeholders} stakeholders per stage{ThinkText(options)}...");
             var hostCpuAtStart = hostCpu.Total;
-            var drive = await DriveAsync(options, baseUrl, host, hostCpu, azurite.ProcessId, log);
+            var drive = await DriveAsync(options, baseUrl, host, hostCpu, azurite.ProcessIds, log);
             var (measurements, errors, duration) = (drive.Measurements, drive.Errors, drive.Duration);
             await Task.Delay(Settle);
             var during = proxy.TakeCounts();
@@ -95,6 +95,7 @@ public static class BenchRunner
                 .ToDictionary(s => s.ToString().ToLowerInvariant(), s => Net(during.Of(s), idle.Of(s)));
             storage["total"] = Net(during.Total, idle.Total);
             var hostCpuMs = (hostCpuTime - idleCpu * idleShare).TotalMilliseconds;
+            long? episodes = history is null ? null : during.EpisodeCommits;
             var actions = measurements.Submissions;
             double? PerAction(double? value) => value is { } v && actions > 0 ? Math.Round(v / actions, 2) : null;
 
@@ -108,6 +109,7 @@ public static class BenchRunner
                 Partitions = options.Partitions,
                 HostProcessors = options.HostProcessors,
                 AzuriteInMemory = options.AzuriteInMemory,
+                AzuriteOneProcess = options.AzuriteOneProcess,
                 HostSettings = options.HostSettings,
                 HostAssembly = options.HostAssembly,
                 ArrivalRatePerMinute = options.ArrivalRate,
@@ -140,12 +142,12 @@ public static class BenchRunner
                 StorageOpsDuringRun = during.ByOperation.OrderByDescending(c => c.Value)
                     .ToDictionary(c => $"{c.Key.Service.ToString().ToLowerInvariant()} {c.Key.Operation}", c => c.Value),
                 HistoryEventsPerStrategy = history is { } h ? Math.Round(h.Events / (double)completed, 1) : null,
-                Episodes = history?.Episodes,
+                Episodes = episodes,
                 HistoryEvents = history?.Events,
                 HistoryEventsByType = history?.EventsByType,
                 HostCpuMs = Math.Round(hostCpuMs, 0),
                 PerHumanAction = storage.ToDictionary(s => s.Key, s => PerAction(s.Value))
-                    .Append(KeyValuePair.Create("episodes", PerAction(history?.Episodes)))
+                    .Append(KeyValuePair.Create("episodes", PerAction(episodes)))
                     .Append(KeyValuePair.Create("historyEvents", PerAction(history?.Events)))
                     .Append(KeyValuePair.Create("hostCpuMs", PerAction(hostCpuMs)))
                     .ToDictionary(),
@@ -188,7 +190,7 @@ public static class BenchRunner
     /// </summary>
     private sealed record HostKill(DateTimeOffset KilledAt, DateTimeOffset ReadyAt, int InFlight, string OutputBeforeKill);
 
-    private static async Task<Drive> DriveAsync(BenchOptions options, Uri baseUrl, LocalHostServer host, HostCpu hostCpu, int azuritePid, TextWriter log)
+    private static async Task<Drive> DriveAsync(BenchOptions options, Uri baseUrl, LocalHostServer host, HostCpu hostCpu, IReadOnlyList<int> azuritePids, TextWriter log)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -205,8 +207,9 @@ public static class BenchRunner
             : new StrategyDriver(http, OpsKey, mailbox, measurements, options.Stakeholders, options.Timeout, think, hostMayRestart: options.KillAfter is not null).RunAsync;
         var runTag = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
+        TimeSpan AzuriteCpuTime() => azuritePids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + ProcessStats.CpuTime(pid));
         var hostCpuBefore = hostCpu.Total;
-        var azuriteCpuBefore = ProcessStats.CpuTime(azuritePid);
+        var azuriteCpuBefore = AzuriteCpuTime();
         var benchCpuBefore = ProcessStats.CpuTime(Environment.ProcessId);
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
@@ -243,7 +246,7 @@ public static class BenchRunner
         await ended.CancelAsync();
         var kill = await killing;
         var hostCpuPercent = (hostCpu.Total - hostCpuBefore) / duration * 100;
-        var azuriteCpu = (ProcessStats.CpuTime(azuritePid) - azuriteCpuBefore) / duration * 100;
+        var azuriteCpu = (AzuriteCpuTime() - azuriteCpuBefore) / duration * 100;
         var benchCpu = (ProcessStats.CpuTime(Environment.ProcessId) - benchCpuBefore) / duration * 100;
         await sampling.CancelAsync();
         var (peakRss, mostInFlight) = await sampler;

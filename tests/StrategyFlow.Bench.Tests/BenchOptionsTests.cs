@@ -14,6 +14,23 @@ public sealed class BenchOptionsTests
         Assert.Equal("50", runs[1].HostSettings["LocalHost:Durable:MaxConcurrentActivities"]);
     }
 
+    [Fact]
+    public void Parse_VersusAzuriteProcesses_RunsOneAzuriteProcessFirstThenOnePerService()
+    {
+        var runs = BenchOptions.Parse(["--strategies", "200", "--versus-azurite-processes"]);
+
+        Assert.Equal([true, false], runs.Select(r => r.AzuriteOneProcess));
+        Assert.All(runs, r => Assert.Equal(200, r.Strategies));
+    }
+
+    [Fact]
+    public void Parse_VersusAzuriteProcessesAndFloor_IsRejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--versus-azurite-processes", "--floor"]));
+
+        Assert.Contains("choose one", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--versus", "NoEqualsSign")]
     [InlineData("--host-setting", "=value")]

@@ -9,21 +9,22 @@ public sealed class AzuriteServer : IDisposable
     private const string Account = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly ChildProcess _process;
+    private readonly IReadOnlyList<ChildProcess> _processes;
 
-    private AzuriteServer(string? location)
+    private AzuriteServer(string? location, bool oneProcess)
     {
         if (!File.Exists(RepositoryPaths.Azurite))
         {
             throw new InvalidOperationException($"Azurite is not installed at {RepositoryPaths.Azurite}: run `npm ci` in the repository root (scripts/test.sh does).");
         }
-        string[] storage = location is null ? ["--inMemoryPersistence"] : ["--location", location];
-        _process = ChildProcess.Start(
-            RepositoryPaths.Azurite,
-            ["--silent", .. storage, "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-             "--blobPort", Port(BlobPort), "--queuePort", Port(QueuePort), "--tablePort", Port(TablePort)],
-            new Dictionary<string, string?>(),
-            RepositoryPaths.Root);
+        string[] common = ["--silent", .. location is null ? ["--inMemoryPersistence"] : new[] { "--location", location }, "--skipApiVersionCheck", "--loose", "--disableTelemetry"];
+        string[] blob = ["--blobPort", Port(BlobPort)], queue = ["--queuePort", Port(QueuePort)], table = ["--tablePort", Port(TablePort)];
+
+        // Each Azurite service is single-threaded Node.js: as three processes they use three cores instead of one
+        // (docs/benchmarks.md, "Azurite as three processes"). Each keeps its own files in the same folder.
+        _processes = oneProcess
+            ? [Start("azurite", [.. common, .. blob, .. queue, .. table])]
+            : [Start("azurite-blob", [.. common, .. blob]), Start("azurite-queue", [.. common, .. queue]), Start("azurite-table", [.. common, .. table])];
     }
 
     public int BlobPort { get; } = FreePort.Next();
@@ -32,8 +33,8 @@ public sealed class AzuriteServer : IDisposable
 
     public int TablePort { get; } = FreePort.Next();
 
-    /// <summary>The process id, for reading its memory and CPU time.</summary>
-    public int ProcessId => _process.Id;
+    /// <summary>The processes' ids, for reading their memory and CPU time.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Select(p => p.Id)];
 
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
@@ -43,15 +44,18 @@ public sealed class AzuriteServer : IDisposable
         + $"BlobEndpoint=http://127.0.0.1:{blobPort}/{Account};QueueEndpoint=http://127.0.0.1:{queuePort}/{Account};"
         + $"TableEndpoint=http://127.0.0.1:{tablePort}/{Account};";
 
-    /// <summary>Starts Azurite keeping its data in <paramref name="location"/>, or in memory when null.</summary>
-    public static async Task<AzuriteServer> StartAsync(string? location)
+    /// <summary>
+    /// Starts Azurite keeping its data in <paramref name="location"/>, or in memory when null: a process per service, or
+    /// all three in one process when <paramref name="oneProcess"/>.
+    /// </summary>
+    public static async Task<AzuriteServer> StartAsync(string? location, bool oneProcess = false)
     {
-        var azurite = new AzuriteServer(location);
+        var azurite = new AzuriteServer(location, oneProcess);
         try
         {
             await Poll.UntilAsync(
-                async () => azurite._process.HasExited
-                    ? throw new InvalidOperationException($"Azurite exited ({azurite._process.ExitCode}):\n{azurite._process.Output}")
+                async () => azurite._processes.FirstOrDefault(p => p.HasExited) is { } exited
+                    ? throw new InvalidOperationException($"Azurite exited ({exited.ExitCode}):\n{exited.Output}")
                     : await FreePort.IsListeningAsync(azurite.BlobPort) && await FreePort.IsListeningAsync(azurite.QueuePort)
                       && await FreePort.IsListeningAsync(azurite.TablePort),
                 TimeSpan.FromSeconds(60),
@@ -65,7 +69,16 @@ public sealed class AzuriteServer : IDisposable
         }
     }
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+    }
+
+    private static ChildProcess Start(string command, IReadOnlyList<string> arguments) =>
+        ChildProcess.Start(Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", command), arguments, new Dictionary<string, string?>(), RepositoryPaths.Root);
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,9 @@ public sealed record BenchResult
     /// <summary>Azurite ran with <c>--inMemoryPersistence</c>.</summary>
     public bool AzuriteInMemory { get; init; }
 
+    /// <summary>Azurite's three services ran in one process (otherwise a process each).</summary>
+    public bool AzuriteOneProcess { get; init; }
+
     /// <summary>Extra host configuration the run was given (<c>--host-setting</c>).</summary>
     public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
 
@@ -59,6 +62,10 @@ public sealed record BenchResult
         if (AzuriteInMemory)
         {
             yield return "mem";
+        }
+        if (AzuriteOneProcess)
+        {
+            yield return forFileName ? "az1" : "one Azurite process";
         }
         if (HostAssembly is not null)
         {
@@ -120,10 +127,13 @@ public sealed record BenchResult
     /// <summary>Raw requests during the run by "service operation", largest first.</summary>
     public required IReadOnlyDictionary<string, long> StorageOpsDuringRun { get; init; }
 
-    /// <summary>Rows of the StrategyFlowHistory table (all instances, sentinels excluded) per strategy; null on memory.</summary>
+    /// <summary>
+    /// Rows of the StrategyFlowHistory table (all instances, sentinels excluded) per strategy at the end; null on memory. An
+    /// instance that continued as new keeps only its last generation's rows, so this undercounts what was written.
+    /// </summary>
     public double? HistoryEventsPerStrategy { get; init; }
 
-    /// <summary>Orchestration episodes (<c>OrchestratorStarted</c> rows of the history table) in the whole run; null on memory.</summary>
+    /// <summary>Orchestration episodes in the whole run (instance-row writes: one commits each episode); null on memory.</summary>
     public long? Episodes { get; init; }
 
     /// <summary>History rows in the whole run; null on memory.</summary>

@@ -65,14 +65,14 @@ public static class Report
             ("storage ops / strategy: queue", r => r.StorageOpsPerStrategy["queue"]),
             ("storage ops / strategy: table", r => r.StorageOpsPerStrategy["table"]),
             ("storage ops / strategy: total", r => r.StorageOpsPerStrategy["total"]),
-            ("history events / strategy", r => r.HistoryEventsPerStrategy),
+            ("history events left / strategy (last generation)", r => r.HistoryEventsPerStrategy),
             ("human actions / strategy (form POSTs or floor events)", r => r.Completed > 0 ? Math.Round(r.Submissions / (double)r.Completed, 1) : null),
             ("per human action: storage ops blob", r => r.PerHumanAction.GetValueOrDefault("blob")),
             ("per human action: storage ops queue", r => r.PerHumanAction.GetValueOrDefault("queue")),
             ("per human action: storage ops table", r => r.PerHumanAction.GetValueOrDefault("table")),
             ("per human action: storage ops total", r => r.PerHumanAction.GetValueOrDefault("total")),
             ("per human action: orchestration episodes", r => r.PerHumanAction.GetValueOrDefault("episodes")),
-            ("per human action: history events", r => r.PerHumanAction.GetValueOrDefault("historyEvents")),
+            ("per human action: history events left (last generation)", r => r.PerHumanAction.GetValueOrDefault("historyEvents")),
             ("per human action: host CPU-ms", r => r.PerHumanAction.GetValueOrDefault("hostCpuMs")),
         ]);
         if (runs.Any(r => r.Crash is not null))

@@ -176,4 +176,12 @@ public sealed record StorageCounts(IReadOnlyDictionary<StorageOperation, long> B
     public long Of(StorageService service) => ByOperation.Where(c => c.Key.Service == service).Sum(c => c.Value);
 
     public long Total => ByOperation.Values.Sum();
+
+    /// <summary>
+    /// Orchestration episodes: the backend commits each with one write (PATCH) of the instance's row. Counted here rather
+    /// than from the history table, which keeps only the last generation of an instance that continued as new.
+    /// </summary>
+    public long EpisodeCommits => ByResource
+        .Where(c => c.Key.Service == StorageService.Table && c.Key.Operation == "PATCH" && c.Key.Resource.EndsWith("Instances", StringComparison.Ordinal))
+        .Sum(c => c.Value);
 }

@@ -29,4 +29,7 @@ public sealed class StrategyFlowOptions
 
     [Required, ValidateObjectMembers]
     public RetentionOptions Retention { get; set; } = new();
+
+    [Required, ValidateObjectMembers]
+    public FormOptions Forms { get; set; } = new();
 }

@@ -20,13 +20,20 @@ internal static class StageConfirmation
     public static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
+    // At most a second between reads: under saturation an event takes seconds to count, and reads every 500 ms
+    // doubled the storage's load from waiting posts (docs/benchmarks.md, burst of 1,000).
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1);
 
-    /// <summary>The first status of <paramref name="stage"/> for which <paramref name="settled"/> holds, or null after the patience ran out.</summary>
+    /// <summary>
+    /// The first status of <paramref name="stage"/> for which <paramref name="settled"/> holds, read from <paramref name="firstRead"/>
+    /// after the event was raised, or null after the patience ran out.
+    /// </summary>
     public static async Task<StageStatus?> AwaitAsync(
-        DurableTaskClient client, string strategyId, StageKey stage, TimeProvider time, Func<StageStatus, bool> settled, CancellationToken cancellationToken)
+        DurableTaskClient client, string strategyId, StageKey stage, TimeProvider time, TimeSpan firstRead, Func<StageStatus, bool> settled, CancellationToken cancellationToken)
     {
-        var strategy = await ReadUntilAsync(client, strategyId, time, Patience, s => Of(s, stage) is { } status && settled(status), cancellationToken);
+        // The event was raised a moment ago: a read now would find it still in the queue.
+        await Task.Delay(firstRead, time, cancellationToken);
+        var strategy = await ReadUntilAsync(client, strategyId, time, Patience - firstRead, s => Of(s, stage) is { } status && settled(status), cancellationToken);
         return Of(strategy, stage) is { } last && settled(last) ? last : null;
     }
 

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StrategyFlow.Core.Framework;
 using StrategyFlow.Core.Links;
+using StrategyFlow.Workflow.Configuration;
 using StrategyFlow.Workflow.Http;
 using StrategyFlow.Workflow.Mail;
 using StrategyFlow.Workflow.Orchestration;
@@ -57,7 +59,7 @@ public sealed class FormRouteLoggingTests : IAsyncLifetime
         builder.Services.AddSingleton(_workflow.Client);
         builder.Services.AddSingleton(sp => new FormServices(
             _workflow.Services.GetRequiredService<LinkTokens>(), new StrategyRepository(_blobs), _workflow.Services.GetRequiredService<FreshLinks>(),
-            TimeProvider.System, sp.GetRequiredService<ILogger<FormServices>>()));
+            TimeProvider.System, _workflow.Services.GetRequiredService<IOptions<StrategyFlowOptions>>(), sp.GetRequiredService<ILogger<FormServices>>()));
         _app = builder.Build();
         _app.MapStrategyFlowPublicApi();
         await _app.StartAsync();
