@@ -14,8 +14,9 @@ files() {
 status=0
 
 # Citations of the contract and environment notes that live outside the repository, and of issue numbers.
-outside='DESIGN §|DESIGN\.md|ENVIRONMENT\.md|\.\./shared/|shared/seed|[Gg]otcha [0-9]|\b[Ii]ssue [0-9]+'
-if files | grep -v '^scripts/check-references.sh$' | xargs grep -nE "$outside" -- 2>/dev/null; then
+# Each word is written with a bracket so that this line does not cite them itself, and the script checks itself too.
+outside='DESIG[N] §|DESIG[N]\.md|ENVIRONMEN[T]\.md|\.\./share[d]/|share[d]/seed|[Gg]otch[a] [0-9]|\b[Ii]ssu[e] [0-9]+'
+if files | xargs grep -nE "$outside" -- 2>/dev/null; then
   echo "Cites something outside the repository (above): point at docs/ or say it in place." >&2
   status=1
 fi

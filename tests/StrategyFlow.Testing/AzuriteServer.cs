@@ -78,7 +78,7 @@ public sealed class AzuriteServer : IDisposable
     }
 
     private static ChildProcess Start(string command, IReadOnlyList<string> arguments) =>
-        ChildProcess.Start(Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", command), arguments, new Dictionary<string, string?>(), RepositoryPaths.Root);
+        ChildProcess.Start(Path.Combine(RepositoryPaths.NodeCommands, command), arguments, new Dictionary<string, string?>(), RepositoryPaths.Root);
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,8 +10,11 @@ public static class RepositoryPaths
     /// <summary>The local host built in the same configuration as these tests.</summary>
     public static string LocalHostAssembly { get; } = Metadata("LocalHostAssembly");
 
-    /// <summary>Installed by <c>npm ci</c> from the repository's lockfile (scripts/lib/prerequisites.sh).</summary>
-    public static string Azurite { get; } = Path.Combine(Root, "node_modules", ".bin", "azurite");
+    /// <summary>The commands of the Node packages <c>npm ci</c> installs from the repository's lockfile (scripts/lib/prerequisites.sh).</summary>
+    public static string NodeCommands { get; } = Path.Combine(Root, "node_modules", ".bin");
+
+    /// <summary>Azurite's command for all three services; <c>azurite-blob</c>, <c>-queue</c> and <c>-table</c> sit beside it.</summary>
+    public static string Azurite { get; } = Path.Combine(NodeCommands, "azurite");
 
     private static string Metadata(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value

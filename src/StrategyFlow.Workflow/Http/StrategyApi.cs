@@ -277,8 +277,9 @@ public static class StrategyApi
     public static async Task<Results<Ok<Timeline>, ProblemHttpResult>> TimelineAsync(
         string id, DurableTaskClient client, StrategyRepository repository, CancellationToken cancellationToken)
     {
-        var record = await StrategyTimeline.ReadAsync(client, repository, id, withEvents: true, cancellationToken);
-        return record is null ? Problems.NotFound(id) : TypedResults.Ok(new Timeline(id, record.Status.Status, record.Events));
+        return await StrategyTimeline.ReadEventsAsync(client, repository, id, cancellationToken) is { } timeline
+            ? TypedResults.Ok(new Timeline(id, timeline.Status.Status, timeline.Events))
+            : Problems.NotFound(id);
     }
 
     /// <summary>

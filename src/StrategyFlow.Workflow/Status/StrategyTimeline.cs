@@ -15,19 +15,16 @@ namespace StrategyFlow.Workflow.Status;
 /// </summary>
 public static class StrategyTimeline
 {
+    /// <summary>The strategy for its pages: status, the stages approved so far, the archived document once there, and (when asked) every event.</summary>
     public static async Task<StrategyRecord?> ReadAsync(
         DurableTaskClient client, StrategyRepository repository, string id, bool withEvents, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(repository);
-        if (!StartStrategyValidator.IdPattern().IsMatch(id) || await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is not { } instance
-            || StrategyState.Read<StrategyRun>(instance.SerializedInput)?.Definition is not { } definition)
+        if (await OpenAsync(client, repository, id, cancellationToken) is not { } strategy)
         {
             return null;
         }
 
-        var status = StrategyState.View(instance);
-        var archived = await repository.ArchivedAsync(id, cancellationToken);
+        var (instance, definition, status, archived) = strategy;
         var approved = new List<ApprovedStage>();
         foreach (var stage in StageKeys.InOrder.Where(s => archived.Any(a => a.Name == StrategyRepository.StageSnapshotName(id, s))))
         {
@@ -42,6 +39,34 @@ public static class StrategyTimeline
             ? await ArchivedDocumentAsync(repository, id, cancellationToken)
             : null;
         return new StrategyRecord(definition, status, approved, events) { Archived = document };
+    }
+
+    /// <summary>The status and every event, for ops: none of the approved content is read.</summary>
+    public static async Task<(StrategyStatusView Status, IReadOnlyList<TimelineEvent> Events)?> ReadEventsAsync(
+        DurableTaskClient client, StrategyRepository repository, string id, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(client, repository, id, cancellationToken) is not { } strategy)
+        {
+            return null;
+        }
+
+        var (instance, definition, status, archived) = strategy;
+        return (status, await EventsAsync(repository, instance, definition, status, archived, cancellationToken));
+    }
+
+    /// <summary>The strategy's instance, its definition and status, and what its archive holds; null for an unknown id.</summary>
+    private static async Task<(OrchestrationMetadata Instance, StrategyDefinition Definition, StrategyStatusView Status, IReadOnlyList<BlobEntry> Archived)?> OpenAsync(
+        DurableTaskClient client, StrategyRepository repository, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(repository);
+        if (!StartStrategyValidator.IdPattern().IsMatch(id) || await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is not { } instance
+            || StrategyState.Read<StrategyRun>(instance.SerializedInput)?.Definition is not { } definition)
+        {
+            return null;
+        }
+
+        return (instance, definition, StrategyState.View(instance), await repository.ArchivedAsync(id, cancellationToken));
     }
 
     /// <summary>The archived document; null when it is of a schema this code cannot read (the live status then tells the end).</summary>
