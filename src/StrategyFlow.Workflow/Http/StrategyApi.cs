@@ -169,19 +169,21 @@ public static class StrategyApi
             return TypedResults.ValidationProblem(errors, title: "The query is not valid.");
         }
 
+        // The instance's creation time moves to each stage's start when the strategy continues as new, so it is never
+        // earlier than the strategy's start: the query narrows by createdFrom, and both bounds are applied to the start.
         var filter = new OrchestrationQuery
         {
             CreatedFrom = createdFrom,
-            CreatedTo = createdTo,
             Statuses = RuntimeStatuses(wanted),
             PageSize = pageSize,
             FetchInputsAndOutputs = true,
         };
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
-            var items = page.Values.Select(StrategyState.View);
+            var items = page.Values.Select(StrategyState.View)
+                .Where(s => (wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)) && s.CreatedAt >= createdFrom.GetValueOrDefault(DateTimeOffset.MinValue) && s.CreatedAt <= createdTo.GetValueOrDefault(DateTimeOffset.MaxValue));
             return TypedResults.Ok(new StrategyPage(
-                items.Where(s => wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)).ToList(),
+                items.ToList(),
                 page.ContinuationToken is { } next ? tokens.Seal(next, filters) : null));
         }
 

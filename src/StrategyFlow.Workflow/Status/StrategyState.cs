@@ -64,7 +64,8 @@ public static class StrategyState
             status,
             run?.Definition.Header.Title ?? "",
             run?.Definition.Header.Organization ?? "",
-            strategy.CreatedAt,
+            // The instance's own creation time moves to each stage's start when the strategy continues as new.
+            run?.Definition.Header.CreatedAt ?? strategy.CreatedAt,
             strategy.LastUpdatedAt,
             stage is not null
                 ? new StageView(stage.Number, Slug(stage.Number), stage.Round, stage.Phase, stage.Deadline, stage.Answered, stage.Pending, stage.RemindersSent, stage.Escalated)

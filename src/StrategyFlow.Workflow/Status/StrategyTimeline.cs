@@ -89,7 +89,8 @@ public static class StrategyTimeline
         IReadOnlyList<BlobEntry> archived, CancellationToken cancellationToken)
     {
         var id = definition.Id;
-        var events = new List<TimelineEvent> { new(instance.CreatedAt, TimelineEvents.Started) };
+        // Not the instance's creation time: that moves to each stage's start when the strategy continues as new.
+        var events = new List<TimelineEvent> { new(definition.Header.CreatedAt, TimelineEvents.Started) };
 
         foreach (var (key, sentAt) in await repository.SentMailLogAsync(id, cancellationToken))
         {

@@ -200,7 +200,7 @@ public sealed class ReadOnlyLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Timeline_OfAStrategyInItsSecondStage_ListsInvitationsAnswersDecisionsAndTheArchivedStageInOrder()
+    public async Task Timeline_OfAStrategyInItsSecondStage_StartsWhenTheStrategyStartedAndListsInvitationsAnswersDecisionsAndTheArchivedStageInOrder()
     {
         var definition = await InStageTwoAsync("timeline");
         await MailAsync(definition.Id, Samples.Stakeholder(2), MailKind.Invitation);
@@ -210,6 +210,9 @@ public sealed class ReadOnlyLinkTests : IAsyncLifetime
         var timeline = Assert.IsType<Ok<StrategyApi.Timeline>>(result.Result).Value!;
         var events = timeline.Events;
         Assert.Equal(TimelineEvents.Started, events[0].Event);
+        Assert.Equal(definition.Header.CreatedAt, events[0].At);
+        var status = Assert.IsType<Ok<StrategyStatusView>>((await StrategyApi.GetAsync(definition.Id, Client, CancellationToken.None)).Result).Value!;
+        Assert.Equal(definition.Header.CreatedAt, status.CreatedAt);
         Assert.Equal(events.Select(e => e.At.ToUnixTimeSeconds()).Order(), events.Select(e => e.At.ToUnixTimeSeconds()));
         Assert.Contains(events, e => e is { Event: TimelineEvents.MailSent, Mail: "Invitation", Stage: 1, Round: 1 } && e.Person == Samples.Stakeholder(1));
         Assert.Contains(events, e => e is { Event: TimelineEvents.MailSent, Mail: "Started" } && e.Person == Samples.Owner);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -229,6 +230,23 @@ public sealed class StrategyApiTests : IAsyncLifetime
         Assert.Equal(["list-cancelled"], onlyCancelled.Items.Select(i => i.Id));
         Assert.Equal(StrategyStatuses.Cancelled, onlyCancelled.Items[0].Status);
         Assert.Equal(["createdFrom", "pageSize", "status"], Assert.IsType<ValidationProblem>(bad.Result).ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task List_CreatedBounds_ApplyToWhenTheStrategyStartedNotToItsCurrentStage()
+    {
+        var definition = Samples.Definition("list-second-stage");
+        await _host.StartAsync(definition);
+        await _host.PassStageAsync(definition, StageKey.Goals);
+        await _host.WaitForStageAsync(definition.Id, StageKey.Audiences, 1, StagePhase.CollectingInput);
+        var started = definition.Header.CreatedAt;
+
+        var untilItStarted = await ListAsync($"?createdTo={Uri.EscapeDataString(started.ToString("O", CultureInfo.InvariantCulture))}");
+        var afterItStarted = await ListAsync($"?createdFrom={Uri.EscapeDataString(started.AddTicks(1).ToString("O", CultureInfo.InvariantCulture))}");
+
+        Assert.Equal([definition.Id], untilItStarted.Items.Select(i => i.Id));
+        Assert.Equal(started, untilItStarted.Items[0].CreatedAt);
+        Assert.Empty(afterItStarted.Items);
     }
 
     private Task<Results<Ok<StrategyApi.StrategyPage>, ValidationProblem>> ListResultAsync(string query) =>
