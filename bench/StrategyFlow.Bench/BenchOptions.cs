@@ -33,6 +33,12 @@ public sealed record BenchOptions
     /// <summary>A pair of runs: Azurite in one process, then a process per service (<c>--versus-azurite-processes</c>).</summary>
     public bool VersusAzuriteProcesses { get; init; }
 
+    /// <summary>Azurite's queue service without scripts/azurite-queue-fix.cjs (<c>--azurite-as-shipped</c>).</summary>
+    public bool AzuriteAsShipped { get; init; }
+
+    /// <summary>A pair of runs: Azurite as shipped, then with the queue fix (<c>--versus-azurite-fix</c>).</summary>
+    public bool VersusAzuriteFix { get; init; }
+
     /// <summary>Host talks to Azurite directly: no storage counts, but shows what the proxy itself costs.</summary>
     public bool DirectStorage { get; init; }
 
@@ -104,8 +110,8 @@ public sealed record BenchOptions
     public static string Usage =>
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
         + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
-        + "                   [--azurite-in-memory] [--azurite-one-process] [--host-setting Section:Key=Value]...\n"
-        + "                   [--versus Section:Key=Value | --versus-azurite-processes | --baseline-host DLL | --floor]\n"
+        + "                   [--azurite-in-memory] [--azurite-one-process] [--azurite-as-shipped] [--host-setting Section:Key=Value]...\n"
+        + "                   [--versus Section:Key=Value | --versus-azurite-processes | --versus-azurite-fix | --baseline-host DLL | --floor]\n"
         + "                   [--arrival-rate R --duration M | --find-rate R1,R2,... --duration M]\n"
         + "                   [--think-time S] [--seed N] [--kill-after S] [--host-log FILE] [--out DIR]";
 
@@ -153,6 +159,8 @@ public sealed record BenchOptions
                 "--azurite-in-memory" => options with { AzuriteInMemory = true },
                 "--azurite-one-process" => options with { AzuriteOneProcess = true },
                 "--versus-azurite-processes" => options with { VersusAzuriteProcesses = true },
+                "--azurite-as-shipped" => options with { AzuriteAsShipped = true },
+                "--versus-azurite-fix" => options with { VersusAzuriteFix = true },
                 "--host-setting" => options with { HostSettings = With(options.HostSettings, Setting()) },
                 "--versus" => options with { Versus = Setting() },
                 "--out" => options with { OutputDirectory = Value() },
@@ -166,9 +174,9 @@ public sealed record BenchOptions
                 var other => throw new ArgumentException($"Unknown option {other}.\n{Usage}"),
             };
         }
-        if (new[] { options.Backend == "both", options.Versus is not null, options.VersusAzuriteProcesses, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
+        if (new[] { options.Backend == "both", options.Versus is not null, options.VersusAzuriteProcesses, options.VersusAzuriteFix, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
         {
-            throw new ArgumentException($"--backend both, --versus, --versus-azurite-processes, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
+            throw new ArgumentException($"--backend both, --versus, --versus-azurite-processes, --versus-azurite-fix, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
         }
         options = OpenLoop(options, strategiesGiven: args.Contains("--strategies"));
         if (options.KillAfter is not null && (options.Backend != "azurite" || options.Floor))
@@ -177,7 +185,7 @@ public sealed record BenchOptions
         }
         if (options.FindRates is { } findRates)
         {
-            if (options.Backend == "both" || options.Versus is not null || options.VersusAzuriteProcesses || options.BaselineHost is not null)
+            if (options.Backend == "both" || options.Versus is not null || options.VersusAzuriteProcesses || options.VersusAzuriteFix || options.BaselineHost is not null)
             {
                 throw new ArgumentException($"--find-rate makes its own series of runs: not with --backend both, --versus or --baseline-host.\n{Usage}");
             }
@@ -198,6 +206,10 @@ public sealed record BenchOptions
         if (options.VersusAzuriteProcesses)
         {
             return [options with { AzuriteOneProcess = true }, options with { AzuriteOneProcess = false }];
+        }
+        if (options.VersusAzuriteFix)
+        {
+            return [options with { AzuriteAsShipped = true }, options with { AzuriteAsShipped = false }];
         }
         return options.Backend == "both" ? [options with { Backend = "azurite" }, options with { Backend = "memory" }] : [options];
     }

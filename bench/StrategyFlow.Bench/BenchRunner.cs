@@ -35,7 +35,7 @@ public static class BenchRunner
         var work = Directory.CreateTempSubdirectory("strategyflow-bench-");
         try
         {
-            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"), options.AzuriteOneProcess);
+            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"), options.AzuriteOneProcess, options.AzuriteAsShipped);
             await using var proxy = await CountingProxy.StartAsync(new Dictionary<StorageService, int>
             {
                 [StorageService.Blob] = azurite.BlobPort,
@@ -110,6 +110,7 @@ public static class BenchRunner
                 HostProcessors = options.HostProcessors,
                 AzuriteInMemory = options.AzuriteInMemory,
                 AzuriteOneProcess = options.AzuriteOneProcess,
+                AzuriteAsShipped = options.AzuriteAsShipped,
                 HostSettings = options.HostSettings,
                 HostAssembly = options.HostAssembly,
                 ArrivalRatePerMinute = options.ArrivalRate,

@@ -24,6 +24,15 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public void Parse_VersusAzuriteFix_RunsAzuriteAsShippedFirstThenWithTheQueueFix()
+    {
+        var runs = BenchOptions.Parse(["--strategies", "300", "--versus-azurite-fix"]);
+
+        Assert.Equal([true, false], runs.Select(r => r.AzuriteAsShipped));
+        Assert.All(runs, r => Assert.Equal(300, r.Strategies));
+    }
+
+    [Fact]
     public void Parse_VersusAzuriteProcessesAndFloor_IsRejected()
     {
         var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--versus-azurite-processes", "--floor"]));

@@ -11,7 +11,7 @@ public sealed class AzuriteServer : IDisposable
 
     private readonly IReadOnlyList<ChildProcess> _processes;
 
-    private AzuriteServer(string? location, bool oneProcess)
+    private AzuriteServer(string? location, bool oneProcess, bool asShipped)
     {
         if (!File.Exists(RepositoryPaths.Azurite))
         {
@@ -22,10 +22,16 @@ public sealed class AzuriteServer : IDisposable
 
         // Each Azurite service is single-threaded Node.js: as three processes they use three cores instead of one
         // (docs/benchmarks.md, "Azurite as three processes"). Each keeps its own files in the same folder.
+        // The queue service gets scripts/azurite-queue-fix.cjs unless asked for Azurite exactly as shipped.
+        IReadOnlyDictionary<string, string?> queueFix = asShipped
+            ? new Dictionary<string, string?>()
+            : new Dictionary<string, string?> { ["NODE_OPTIONS"] = $"--require \"{RepositoryPaths.AzuriteQueueFix}\"" };
         _processes = oneProcess
-            ? [Start("azurite", [.. common, .. blob, .. queue, .. table])]
-            : [Start("azurite-blob", [.. common, .. blob]), Start("azurite-queue", [.. common, .. queue]), Start("azurite-table", [.. common, .. table])];
+            ? [Start("azurite", [.. common, .. blob, .. queue, .. table], queueFix)]
+            : [Start("azurite-blob", [.. common, .. blob], NoEnvironment), Start("azurite-queue", [.. common, .. queue], queueFix), Start("azurite-table", [.. common, .. table], NoEnvironment)];
     }
+
+    private static IReadOnlyDictionary<string, string?> NoEnvironment { get; } = new Dictionary<string, string?>();
 
     public int BlobPort { get; } = FreePort.Next();
 
@@ -46,11 +52,11 @@ public sealed class AzuriteServer : IDisposable
 
     /// <summary>
     /// Starts Azurite keeping its data in <paramref name="location"/>, or in memory when null: a process per service, or
-    /// all three in one process when <paramref name="oneProcess"/>.
+    /// all three in one process when <paramref name="oneProcess"/>; without the queue fix when <paramref name="asShipped"/>.
     /// </summary>
-    public static async Task<AzuriteServer> StartAsync(string? location, bool oneProcess = false)
+    public static async Task<AzuriteServer> StartAsync(string? location, bool oneProcess = false, bool asShipped = false)
     {
-        var azurite = new AzuriteServer(location, oneProcess);
+        var azurite = new AzuriteServer(location, oneProcess, asShipped);
         try
         {
             await Poll.UntilAsync(
@@ -77,8 +83,8 @@ public sealed class AzuriteServer : IDisposable
         }
     }
 
-    private static ChildProcess Start(string command, IReadOnlyList<string> arguments) =>
-        ChildProcess.Start(Path.Combine(RepositoryPaths.NodeCommands, command), arguments, new Dictionary<string, string?>(), RepositoryPaths.Root);
+    private static ChildProcess Start(string command, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment) =>
+        ChildProcess.Start(Path.Combine(RepositoryPaths.NodeCommands, command), arguments, environment, RepositoryPaths.Root);
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,6 +16,9 @@ public static class RepositoryPaths
     /// <summary>Azurite's command for all three services; <c>azurite-blob</c>, <c>-queue</c> and <c>-table</c> sit beside it.</summary>
     public static string Azurite { get; } = Path.Combine(NodeCommands, "azurite");
 
+    /// <summary>The preload that removes the queue service's per-request index rebuild (the script says why).</summary>
+    public static string AzuriteQueueFix { get; } = Path.Combine(Root, "scripts", "azurite-queue-fix.cjs");
+
     private static string Metadata(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");

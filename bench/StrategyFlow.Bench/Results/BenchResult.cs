@@ -22,6 +22,9 @@ public sealed record BenchResult
     /// <summary>Azurite's three services ran in one process (otherwise a process each).</summary>
     public bool AzuriteOneProcess { get; init; }
 
+    /// <summary>Azurite's queue service ran without scripts/azurite-queue-fix.cjs.</summary>
+    public bool AzuriteAsShipped { get; init; }
+
     /// <summary>Extra host configuration the run was given (<c>--host-setting</c>).</summary>
     public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
 
@@ -66,6 +69,10 @@ public sealed record BenchResult
         if (AzuriteOneProcess)
         {
             yield return forFileName ? "az1" : "one Azurite process";
+        }
+        if (AzuriteAsShipped)
+        {
+            yield return forFileName ? "azshipped" : "Azurite as shipped";
         }
         if (HostAssembly is not null)
         {
