@@ -16,15 +16,15 @@ public sealed class DurableRuntimeOptions
 
     /// <summary>
     /// Control-queue partitions; each one is polled, idle or not. Durable Functions defaults to 4 so that
-    /// several workers can share a hub; one local worker needs one: measured 2.5 instead of 6.6 idle storage
-    /// operations per second and 14 % fewer per strategy, at the same throughput (docs/benchmarks.md).
-    /// A task hub keeps the count it was created with.
+    /// several workers can share a hub; one local worker needs one: fewer idle and per-strategy storage
+    /// operations at the same throughput (docs/benchmarks.md, "Partitions"). A task hub keeps the count it was created with.
     /// </summary>
     public int PartitionCount { get; set; } = 1;
 
     /// <summary>
     /// Activities run at once (the backend's default; the sidecar sleeps 500 ms whenever all slots are
-    /// busy). 50 measured no faster than 10 at N=30: the limit there is CPU, not slots (docs/benchmarks.md).
+    /// busy). More slots only moved the wait from the activities to the orchestrations and cost storage
+    /// operations (docs/benchmarks.md, "More activity slots").
     /// </summary>
     public int MaxConcurrentActivities { get; set; } = 10;
 
@@ -38,9 +38,9 @@ public sealed class DurableRuntimeOptions
     public string WorkerId { get; set; } = "strategyflow-local";
 
     /// <summary>
-    /// The longest wait between polls of an empty queue. The default 30 s makes events wait; 250 ms instead
-    /// of 1 s took the p95 from last answer to review request from 1.1 s to 0.73 s at N=10, for 8.3 instead
-    /// of 3.7 idle storage requests per second, which cost nothing on Azurite (docs/benchmarks.md).
+    /// The longest wait between polls of an empty queue. The default 30 s makes events wait; 250 ms shortens
+    /// the wait from last answer to review request for a few more idle storage requests, which cost nothing
+    /// on Azurite (docs/benchmarks.md, "Queue polling").
     /// </summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
