@@ -23,8 +23,8 @@ public sealed class AzuriteServer : IDisposable
         // Each Azurite service is single-threaded Node.js: as three processes they use three cores instead of one
         // (docs/benchmarks.md, "Azurite as three processes"). Each keeps its own files in the same folder.
         // The queue service gets scripts/azurite-queue-fix.cjs unless asked for Azurite exactly as shipped.
-        IReadOnlyDictionary<string, string?> queueFix = asShipped
-            ? new Dictionary<string, string?>()
+        var queueFix = asShipped
+            ? NoEnvironment
             : new Dictionary<string, string?> { ["NODE_OPTIONS"] = $"--require \"{RepositoryPaths.AzuriteQueueFix}\"" };
         _processes = oneProcess
             ? [Start("azurite", [.. common, .. blob, .. queue, .. table], queueFix)]
