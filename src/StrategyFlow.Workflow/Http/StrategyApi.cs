@@ -180,10 +180,12 @@ public static class StrategyApi
         };
         await foreach (var page in client.GetAllInstancesAsync(filter).AsPages(continuation, pageSize).WithCancellation(cancellationToken))
         {
-            var items = page.Values.Select(StrategyState.View)
-                .Where(s => (wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal)) && s.CreatedAt >= createdFrom.GetValueOrDefault(DateTimeOffset.MinValue) && s.CreatedAt <= createdTo.GetValueOrDefault(DateTimeOffset.MaxValue));
+            bool Wanted(StrategyStatusView s) =>
+                (wanted.Count == 0 || wanted.Contains(s.Status, StringComparer.Ordinal))
+                && (createdFrom is not { } from || s.CreatedAt >= from)
+                && (createdTo is not { } to || s.CreatedAt <= to);
             return TypedResults.Ok(new StrategyPage(
-                items.ToList(),
+                page.Values.Select(StrategyState.View).Where(Wanted).ToList(),
                 page.ContinuationToken is { } next ? tokens.Seal(next, filters) : null));
         }
 
