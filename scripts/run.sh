@@ -72,8 +72,9 @@ if [ "$STRATEGYFLOW_STORAGE" = "UseDevelopmentStorage=true" ]; then
   else
     mkdir -p "$STRATEGYFLOW_DATA/azurite"
     # Its own session: Ctrl-C reaches the host only, and Azurite is stopped after the host let go of it.
-    # scripts/azurite-queue-fix.cjs: without it every queue request slows down as durable timers pile up.
-    NODE_OPTIONS="--require \"$PWD/scripts/azurite-queue-fix.cjs\"" setsid node_modules/.bin/azurite --silent --location "$STRATEGYFLOW_DATA/azurite" --skipApiVersionCheck --loose --disableTelemetry \
+    # scripts/azurite-queue-fix.cjs: without it every queue request slows down as durable timers pile up;
+    # scripts/azurite-table-index.cjs: without it every history load reads the whole history table.
+    NODE_OPTIONS="--require \"$PWD/scripts/azurite-queue-fix.cjs\" --require \"$PWD/scripts/azurite-table-index.cjs\"" setsid node_modules/.bin/azurite --silent --location "$STRATEGYFLOW_DATA/azurite" --skipApiVersionCheck --loose --disableTelemetry \
       > "$STRATEGYFLOW_DATA/azurite.log" 2>&1 &
     azurite_pid=$!
     all_listening() { listening 10000 && listening 10001 && listening 10002; }

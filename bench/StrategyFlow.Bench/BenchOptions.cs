@@ -1,4 +1,5 @@
 using System.Globalization;
+using StrategyFlow.Testing;
 
 namespace StrategyFlow.Bench;
 
@@ -33,11 +34,21 @@ public sealed record BenchOptions
     /// <summary>A pair of runs: Azurite in one process, then a process per service (<c>--versus-azurite-processes</c>).</summary>
     public bool VersusAzuriteProcesses { get; init; }
 
-    /// <summary>Azurite's queue service without scripts/azurite-queue-fix.cjs (<c>--azurite-as-shipped</c>).</summary>
+    /// <summary>Azurite without this repository's preloads, scripts/azurite-*.cjs (<c>--azurite-as-shipped</c>).</summary>
     public bool AzuriteAsShipped { get; init; }
 
-    /// <summary>A pair of runs: Azurite as shipped, then with the queue fix (<c>--versus-azurite-fix</c>).</summary>
+    /// <summary>A pair of runs: Azurite as shipped, then with the preloads (<c>--versus-azurite-fix</c>).</summary>
     public bool VersusAzuriteFix { get; init; }
+
+    /// <summary>Azurite's table service without scripts/azurite-table-index.cjs (<c>--azurite-without-table-index</c>).</summary>
+    public bool AzuriteWithoutTableIndex { get; init; }
+
+    /// <summary>A pair of runs: the table service without its index preload, then with it (<c>--versus-table-index</c>).</summary>
+    public bool VersusTableIndex { get; init; }
+
+    /// <summary>The Azurite preloads this run asks for.</summary>
+    public AzuritePreloads AzuritePreloads =>
+        AzuriteAsShipped ? AzuritePreloads.None : AzuriteWithoutTableIndex ? AzuritePreloads.QueueFix : AzuritePreloads.All;
 
     /// <summary>Host talks to Azurite directly: no storage counts, but shows what the proxy itself costs.</summary>
     public bool DirectStorage { get; init; }
@@ -110,8 +121,10 @@ public sealed record BenchOptions
     public static string Usage =>
         "StrategyFlow.Bench [--strategies N] [--stakeholders K] [--backend azurite|memory|both] [--partitions P]\n"
         + "                   [--idle-seconds S] [--timeout-minutes M] [--host-processors C] [--direct-storage]\n"
-        + "                   [--azurite-in-memory] [--azurite-one-process] [--azurite-as-shipped] [--host-setting Section:Key=Value]...\n"
-        + "                   [--versus Section:Key=Value | --versus-azurite-processes | --versus-azurite-fix | --baseline-host DLL | --floor]\n"
+        + "                   [--azurite-in-memory] [--azurite-one-process] [--azurite-as-shipped] [--azurite-without-table-index]\n"
+        + "                   [--host-setting Section:Key=Value]...\n"
+        + "                   [--versus Section:Key=Value | --versus-azurite-processes | --versus-azurite-fix | --versus-table-index\n"
+        + "                    | --baseline-host DLL | --floor]\n"
         + "                   [--arrival-rate R --duration M | --find-rate R1,R2,... --duration M]\n"
         + "                   [--think-time S] [--seed N] [--kill-after S] [--host-log FILE] [--out DIR]";
 
@@ -161,6 +174,8 @@ public sealed record BenchOptions
                 "--versus-azurite-processes" => options with { VersusAzuriteProcesses = true },
                 "--azurite-as-shipped" => options with { AzuriteAsShipped = true },
                 "--versus-azurite-fix" => options with { VersusAzuriteFix = true },
+                "--azurite-without-table-index" => options with { AzuriteWithoutTableIndex = true },
+                "--versus-table-index" => options with { VersusTableIndex = true },
                 "--host-setting" => options with { HostSettings = With(options.HostSettings, Setting()) },
                 "--versus" => options with { Versus = Setting() },
                 "--out" => options with { OutputDirectory = Value() },
@@ -174,9 +189,9 @@ public sealed record BenchOptions
                 var other => throw new ArgumentException($"Unknown option {other}.\n{Usage}"),
             };
         }
-        if (new[] { options.Backend == "both", options.Versus is not null, options.VersusAzuriteProcesses, options.VersusAzuriteFix, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
+        if (new[] { options.Backend == "both", options.Versus is not null, options.VersusAzuriteProcesses, options.VersusAzuriteFix, options.VersusTableIndex, options.BaselineHost is not null, options.Floor }.Count(pair => pair) > 1)
         {
-            throw new ArgumentException($"--backend both, --versus, --versus-azurite-processes, --versus-azurite-fix, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
+            throw new ArgumentException($"--backend both, --versus, --versus-azurite-processes, --versus-azurite-fix, --versus-table-index, --baseline-host and --floor each make a pair of runs: choose one.\n{Usage}");
         }
         options = OpenLoop(options, strategiesGiven: args.Contains("--strategies"));
         if (options.KillAfter is not null && (options.Backend != "azurite" || options.Floor))
@@ -185,7 +200,7 @@ public sealed record BenchOptions
         }
         if (options.FindRates is { } findRates)
         {
-            if (options.Backend == "both" || options.Versus is not null || options.VersusAzuriteProcesses || options.VersusAzuriteFix || options.BaselineHost is not null)
+            if (options.Backend == "both" || options.Versus is not null || options.VersusAzuriteProcesses || options.VersusAzuriteFix || options.VersusTableIndex || options.BaselineHost is not null)
             {
                 throw new ArgumentException($"--find-rate makes its own series of runs: not with --backend both, --versus or --baseline-host.\n{Usage}");
             }
@@ -210,6 +225,10 @@ public sealed record BenchOptions
         if (options.VersusAzuriteFix)
         {
             return [options with { AzuriteAsShipped = true }, options with { AzuriteAsShipped = false }];
+        }
+        if (options.VersusTableIndex)
+        {
+            return [options with { AzuriteWithoutTableIndex = true }, options with { AzuriteWithoutTableIndex = false }];
         }
         return options.Backend == "both" ? [options with { Backend = "azurite" }, options with { Backend = "memory" }] : [options];
     }

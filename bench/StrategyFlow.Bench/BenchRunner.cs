@@ -35,7 +35,7 @@ public static class BenchRunner
         var work = Directory.CreateTempSubdirectory("strategyflow-bench-");
         try
         {
-            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"), options.AzuriteOneProcess, options.AzuriteAsShipped);
+            using var azurite = await AzuriteServer.StartAsync(options.AzuriteInMemory ? null : Path.Combine(work.FullName, "azurite"), options.AzuriteOneProcess, options.AzuritePreloads);
             await using var proxy = await CountingProxy.StartAsync(new Dictionary<StorageService, int>
             {
                 [StorageService.Blob] = azurite.BlobPort,
@@ -111,6 +111,7 @@ public static class BenchRunner
                 AzuriteInMemory = options.AzuriteInMemory,
                 AzuriteOneProcess = options.AzuriteOneProcess,
                 AzuriteAsShipped = options.AzuriteAsShipped,
+                AzuriteWithoutTableIndex = options.AzuriteWithoutTableIndex && !options.AzuriteAsShipped,
                 HostSettings = options.HostSettings,
                 HostAssembly = options.HostAssembly,
                 ArrivalRatePerMinute = options.ArrivalRate,

@@ -1,3 +1,5 @@
+using StrategyFlow.Testing;
+
 namespace StrategyFlow.Bench.Tests;
 
 /// <summary>The command line of scripts/bench.sh: which runs it makes and how they are named.</summary>
@@ -30,6 +32,23 @@ public sealed class BenchOptionsTests
 
         Assert.Equal([true, false], runs.Select(r => r.AzuriteAsShipped));
         Assert.All(runs, r => Assert.Equal(300, r.Strategies));
+    }
+
+    [Fact]
+    public void Parse_VersusTableIndex_RunsTheQueueFixAloneFirstThenBothPreloads()
+    {
+        var runs = BenchOptions.Parse(["--strategies", "300", "--versus-table-index"]);
+
+        Assert.Equal([AzuritePreloads.QueueFix, AzuritePreloads.All], runs.Select(r => r.AzuritePreloads));
+        Assert.All(runs, r => Assert.Equal(300, r.Strategies));
+    }
+
+    [Fact]
+    public void Parse_AzuriteAsShipped_RunsWithoutAnyPreload()
+    {
+        var run = Assert.Single(BenchOptions.Parse(["--azurite-as-shipped", "--azurite-without-table-index"]));
+
+        Assert.Equal(AzuritePreloads.None, run.AzuritePreloads);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class AzuriteServer : IDisposable
 
     private readonly IReadOnlyList<ChildProcess> _processes;
 
-    private AzuriteServer(string? location, bool oneProcess, bool asShipped)
+    private AzuriteServer(string? location, bool oneProcess, AzuritePreloads preloads)
     {
         if (!File.Exists(RepositoryPaths.Azurite))
         {
@@ -22,16 +22,17 @@ public sealed class AzuriteServer : IDisposable
 
         // Each Azurite service is single-threaded Node.js: as three processes they use three cores instead of one
         // (docs/benchmarks.md, "Azurite as three processes"). Each keeps its own files in the same folder.
-        // The queue service gets scripts/azurite-queue-fix.cjs unless asked for Azurite exactly as shipped.
-        var queueFix = asShipped
-            ? NoEnvironment
-            : new Dictionary<string, string?> { ["NODE_OPTIONS"] = $"--require \"{RepositoryPaths.AzuriteQueueFix}\"" };
+        // The queue and table services get this repository's preloads (scripts/azurite-*.cjs) unless asked otherwise.
+        var queuePreloads = preloads & AzuritePreloads.QueueFix;
+        var tablePreloads = preloads & AzuritePreloads.TableIndex;
         _processes = oneProcess
-            ? [Start("azurite", [.. common, .. blob, .. queue, .. table], queueFix)]
-            : [Start("azurite-blob", [.. common, .. blob], NoEnvironment), Start("azurite-queue", [.. common, .. queue], queueFix), Start("azurite-table", [.. common, .. table], NoEnvironment)];
+            ? [Start("azurite", [.. common, .. blob, .. queue, .. table], Preloading(preloads))]
+            : [
+                Start("azurite-blob", [.. common, .. blob], Preloading(AzuritePreloads.None)),
+                Start("azurite-queue", [.. common, .. queue], Preloading(queuePreloads)),
+                Start("azurite-table", [.. common, .. table], Preloading(tablePreloads)),
+            ];
     }
-
-    private static IReadOnlyDictionary<string, string?> NoEnvironment { get; } = new Dictionary<string, string?>();
 
     public int BlobPort { get; } = FreePort.Next();
 
@@ -52,11 +53,12 @@ public sealed class AzuriteServer : IDisposable
 
     /// <summary>
     /// Starts Azurite keeping its data in <paramref name="location"/>, or in memory when null: a process per service, or
-    /// all three in one process when <paramref name="oneProcess"/>; without the queue fix when <paramref name="asShipped"/>.
+    /// all three in one process when <paramref name="oneProcess"/>; with the <paramref name="preloads"/> asked for (all of them
+    /// unless said).
     /// </summary>
-    public static async Task<AzuriteServer> StartAsync(string? location, bool oneProcess = false, bool asShipped = false)
+    public static async Task<AzuriteServer> StartAsync(string? location, bool oneProcess = false, AzuritePreloads preloads = AzuritePreloads.All)
     {
-        var azurite = new AzuriteServer(location, oneProcess, asShipped);
+        var azurite = new AzuriteServer(location, oneProcess, preloads);
         try
         {
             await Poll.UntilAsync(
@@ -81,6 +83,17 @@ public sealed class AzuriteServer : IDisposable
         {
             process.Dispose();
         }
+    }
+
+    private static Dictionary<string, string?> Preloading(AzuritePreloads preloads)
+    {
+        IEnumerable<string> scripts =
+        [
+            .. preloads.HasFlag(AzuritePreloads.QueueFix) ? [RepositoryPaths.AzuriteQueueFix] : Array.Empty<string>(),
+            .. preloads.HasFlag(AzuritePreloads.TableIndex) ? [RepositoryPaths.AzuriteTableIndex] : Array.Empty<string>(),
+        ];
+        var options = string.Join(' ', scripts.Select(script => $"--require \"{script}\""));
+        return options.Length == 0 ? [] : new() { ["NODE_OPTIONS"] = options };
     }
 
     private static ChildProcess Start(string command, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment) =>

@@ -19,6 +19,9 @@ public static class RepositoryPaths
     /// <summary>The preload that removes the queue service's per-request index rebuild (the script says why).</summary>
     public static string AzuriteQueueFix { get; } = Path.Combine(Root, "scripts", "azurite-queue-fix.cjs");
 
+    /// <summary>The preload that lets the table service's partition queries use its index (the script says why).</summary>
+    public static string AzuriteTableIndex { get; } = Path.Combine(Root, "scripts", "azurite-table-index.cjs");
+
     private static string Metadata(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");

@@ -22,8 +22,11 @@ public sealed record BenchResult
     /// <summary>Azurite's three services ran in one process (otherwise a process each).</summary>
     public bool AzuriteOneProcess { get; init; }
 
-    /// <summary>Azurite's queue service ran without scripts/azurite-queue-fix.cjs.</summary>
+    /// <summary>Azurite ran without this repository's preloads (scripts/azurite-*.cjs; before 2026-12-07 the queue fix only).</summary>
     public bool AzuriteAsShipped { get; init; }
+
+    /// <summary>Azurite's table service ran without scripts/azurite-table-index.cjs (runs before 2026-12-07 all did).</summary>
+    public bool AzuriteWithoutTableIndex { get; init; }
 
     /// <summary>Extra host configuration the run was given (<c>--host-setting</c>).</summary>
     public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
@@ -73,6 +76,10 @@ public sealed record BenchResult
         if (AzuriteAsShipped)
         {
             yield return forFileName ? "azshipped" : "Azurite as shipped";
+        }
+        else if (AzuriteWithoutTableIndex)
+        {
+            yield return forFileName ? "notableindex" : "no table index";
         }
         if (HostAssembly is not null)
         {
