@@ -26,11 +26,11 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
-    public void Parse_VersusAzuriteFix_RunsAzuriteAsShippedFirstThenWithTheQueueFix()
+    public void Parse_VersusAzuriteFix_RunsAzuriteAsShippedFirstThenPreloaded()
     {
         var runs = BenchOptions.Parse(["--strategies", "300", "--versus-azurite-fix"]);
 
-        Assert.Equal([true, false], runs.Select(r => r.AzuriteAsShipped));
+        Assert.Equal([AzuritePreloads.None, AzuritePreloads.All], runs.Select(r => r.AzuritePreloads));
         Assert.All(runs, r => Assert.Equal(300, r.Strategies));
     }
 
@@ -41,6 +41,14 @@ public sealed class BenchOptionsTests
 
         Assert.Equal([AzuritePreloads.QueueFix, AzuritePreloads.All], runs.Select(r => r.AzuritePreloads));
         Assert.All(runs, r => Assert.Equal(300, r.Strategies));
+    }
+
+    [Fact]
+    public void Parse_VersusAzuriteFixWithoutTableIndex_ComparesTheQueueFixAlone()
+    {
+        var runs = BenchOptions.Parse(["--versus-azurite-fix", "--azurite-without-table-index"]);
+
+        Assert.Equal([AzuritePreloads.None, AzuritePreloads.QueueFix], runs.Select(r => r.AzuritePreloads));
     }
 
     [Fact]
