@@ -30,8 +30,7 @@ public sealed class ParticipantBrowserTests(LocalRuntimeFixture runtime)
         await Chromium.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = invitation.Subject }).ClickAsync();
         await Chromium.AssertAccessibleAsync(page);
-        await page.FrameLocator("iframe[title='Message body']").Locator("a[href*='/api/forms/']").First.ClickAsync();
-        await Chromium.ArriveAtAsync(page, "/api/forms/");
+        await Chromium.FollowFromFrameAsync(page, page.FrameLocator("iframe[title='Message body']").Locator("a[href*='/api/forms/']").First, "/api/forms/");
 
         // The stage 1 form, filled field by field and submitted with the keyboard.
         await Chromium.AssertAccessibleAsync(page);

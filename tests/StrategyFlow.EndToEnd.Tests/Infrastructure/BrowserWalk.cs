@@ -92,8 +92,7 @@ public sealed class BrowserWalk(LocalRuntimeFixture runtime, IPage page, string 
         await CheckOnceAsync("mail");
         var body = page.FrameLocator("iframe[title='Message body']");
         var link = linkText is null ? body.Locator("a[href*='/api/forms/']").First : body.GetByRole(AriaRole.Link, new() { Name = linkText });
-        await link.ClickAsync();
-        await Chromium.ArriveAtAsync(page, "/api/forms/");
+        await Chromium.FollowFromFrameAsync(page, link, "/api/forms/");
     }
 
     /// <summary>Checks the page shown now as <paramref name="kind"/> (once per kind is enough; later calls only keep it in the list).</summary>

@@ -30,9 +30,7 @@ public sealed class MailboxBrowserTests(LocalRuntimeFixture runtime)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Vaihe 1: tavoitteet <odottaa>");
         await Chromium.AssertAccessibleAsync(page);
-        await page.FrameLocator("iframe[title='Message body']").GetByRole(AriaRole.Link, new() { Name = "Avaa lomake" }).ClickAsync();
-
-        await Chromium.ArriveAtAsync(page, target);
+        await Chromium.FollowFromFrameAsync(page, page.FrameLocator("iframe[title='Message body']").GetByRole(AriaRole.Link, new() { Name = "Avaa lomake" }), target);
         Assert.Contains("Healthy", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
