@@ -111,7 +111,7 @@ public static class BenchRunner
                 AzuriteInMemory = options.AzuriteInMemory,
                 AzuriteOneProcess = options.AzuriteOneProcess,
                 AzuriteAsShipped = options.AzuriteAsShipped,
-                AzuriteWithoutTableIndex = options.AzuriteWithoutTableIndex && !options.AzuriteAsShipped,
+                AzuriteWithoutTableIndex = options.AzuritePreloads == AzuritePreloads.QueueFix,
                 HostSettings = options.HostSettings,
                 HostAssembly = options.HostAssembly,
                 ArrivalRatePerMinute = options.ArrivalRate,
